@@ -1,0 +1,60 @@
+// swift-tools-version: 6.0
+//
+// The book's package. Every folder `Chapters/NN-name/` that holds a `main.swift`
+// becomes an executable target `chapter-NN`; the chapter order is the folder order.
+// No package dependencies: only the toolchain's own modules.
+import Foundation
+import PackageDescription
+
+/// The libraries every chapter may import.
+let chapterLibraries: [Target.Dependency] = ["Notebook", "Primitives", "Processes", "Loopback"]
+
+/// One executable target per chapter folder. Only `.swift` files at the top of the
+/// folder are compiled; prose, compile-fail examples and other assets are excluded.
+func chapterTargets() -> [Target] {
+    let packageDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    let chaptersDir = packageDir.appendingPathComponent("Chapters")
+    let fm = FileManager.default
+    let folders = ((try? fm.contentsOfDirectory(atPath: chaptersDir.path)) ?? [])
+        .filter { $0.range(of: #"^[0-9]{2}-"#, options: .regularExpression) != nil }
+        .filter { fm.fileExists(atPath: chaptersDir.appendingPathComponent("\($0)/main.swift").path) }
+        .sorted()
+    return folders.map { folder in
+        let entries = (try? fm.contentsOfDirectory(atPath: chaptersDir.appendingPathComponent(folder).path)) ?? []
+        return .executableTarget(
+            name: "chapter-\(folder.prefix(2))",
+            dependencies: chapterLibraries,
+            path: "Chapters/\(folder)",
+            exclude: entries.filter { !$0.hasSuffix(".swift") }.sorted()
+        )
+    }
+}
+
+let chapters = chapterTargets()
+
+let package = Package(
+    name: "SwiftConcurrencyBook",
+    platforms: [.macOS(.v15)],
+    targets: chapters + [
+        // What a chapter imports to be a notebook: cells, checks, values, spans, the run stamp.
+        .target(name: "Notebook"),
+        // The synchronization tools the book builds: threads, queues, futures, semaphores.
+        .target(name: "Primitives"),
+        // Child processes, pipes with framing, a process pool, shared memory.
+        .target(name: "Processes"),
+        // A small HTTP server on 127.0.0.1 for the chapters' real I/O.
+        .target(name: "Loopback"),
+        // The book builder: read -> resolve -> render -> write.
+        .target(name: "BookKit", dependencies: ["Notebook"]),
+        .executableTarget(name: "bookbuilder", dependencies: ["BookKit"]),
+
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
+        .testTarget(name: "BookKitTests", dependencies: ["BookKit", "Notebook"]),
+        .testTarget(name: "PrimitivesTests", dependencies: ["Primitives"]),
+        .testTarget(name: "ProcessesTests", dependencies: ["Processes"]),
+        .testTarget(name: "LoopbackTests", dependencies: ["Loopback"]),
+        // Runs the chapter executables and asserts their self-checks passed.
+        .testTarget(name: "ChapterTests", dependencies: chapters.map { .target(name: $0.name) }),
+    ],
+    swiftLanguageModes: [.v6]
+)

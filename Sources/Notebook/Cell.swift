@@ -1,0 +1,142 @@
+import Foundation
+import Synchronization
+
+/// A named, runnable step of a chapter. A cell's code, its output and its figures
+/// appear together in the book. A `Cell` may be used from any thread or task.
+public final class Cell: Sendable {
+    public let name: String
+    public let title: String
+    private let notebook: Notebook
+    private let state = Mutex(State())
+
+    private struct State {
+        var checks: [CheckRecord] = []
+        var figures: [Figure] = []
+    }
+
+    /// Figures keep their order of creation; timelines are read when the cell ends.
+    private enum Figure {
+        case timeline(Timeline)
+        case fixed(FigureRecord)
+    }
+
+    init(name: String, title: String, notebook: Notebook) {
+        self.name = name
+        self.title = title
+        self.notebook = notebook
+    }
+
+    // MARK: Checks
+
+    /// A self-check: a claim the prose makes, verified by this run. A failed check
+    /// fails the chapter (after this cell ends) and so fails the build.
+    ///
+    /// Say in `message` what must hold, with the measured numbers, for example
+    /// `"concurrent 0.05 s < 0.5 × sequential 0.25 s"`.
+    public func check(_ condition: Bool, _ message: @autoclosure () -> String,
+                      file: StaticString = #fileID, line: UInt = #line) {
+        let record = CheckRecord(message: message(), passed: condition, location: "\(file):\(line)")
+        state.withLock { $0.checks.append(record) }
+    }
+
+    var failedChecks: [CheckRecord] { state.withLock { $0.checks.filter { !$0.passed } } }
+
+    // MARK: Measured values
+
+    /// Exports a measured number for the prose, which shows it as `{{#value name}}`.
+    /// `digits` is the number of decimals; the unit follows after a space.
+    @discardableResult
+    public func value(_ name: String, _ number: Double, digits: Int = 2, unit: String = "") -> String {
+        let text = Format.number(number, digits: digits) + (unit.isEmpty ? "" : " \(unit)")
+        notebook.export(name, ValueRecord(text: text, number: number, cell: self.name))
+        return text
+    }
+
+    /// Exports a count (shown with thousands separators, e.g. `10,000`).
+    @discardableResult
+    public func value(_ name: String, _ count: Int, unit: String = "") -> String {
+        let text = Format.count(count) + (unit.isEmpty ? "" : " \(unit)")
+        notebook.export(name, ValueRecord(text: text, number: Double(count), cell: self.name))
+        return text
+    }
+
+    /// Exports a duration in seconds (e.g. `0.21 s`).
+    @discardableResult
+    public func value(_ name: String, _ duration: Duration, digits: Int = 2) -> String {
+        value(name, duration.seconds, digits: digits, unit: "s")
+    }
+
+    /// Exports a piece of text measured or observed by the run (a thread's name, a status).
+    @discardableResult
+    public func value(_ name: String, text: String) -> String {
+        notebook.export(name, ValueRecord(text: text, number: nil, cell: self.name))
+        return text
+    }
+
+    // MARK: Figures
+
+    /// A timeline drawn as a Gantt chart under the cell's output. Record spans on it
+    /// from any thread or task.
+    public func timeline(_ name: String, _ title: String) -> Timeline {
+        let timeline = Timeline(name: name, title: title)
+        state.withLock { $0.figures.append(.timeline(timeline)) }
+        return timeline
+    }
+
+    /// A bar chart of measured values, each optionally beside its ideal.
+    public func barChart(_ name: String, _ title: String, unit: String, _ bars: [Bar]) {
+        let chart = BarChartRecord(name: name, title: title, unit: unit, bars: bars)
+        state.withLock { $0.figures.append(.fixed(.bars(chart))) }
+    }
+
+    /// A table shown under the cell's output (and printed in the terminal).
+    public func table(_ name: String, _ title: String, header: [String], rows: [[String]]) {
+        let table = TableRecord(name: name, title: title, header: header, rows: rows)
+        state.withLock { $0.figures.append(.fixed(.table(table))) }
+    }
+
+    func finish(seconds: Double, stdout: String, stderr: String) -> CellRecord {
+        let (checks, figures) = state.withLock { state in
+            (state.checks, state.figures.map { figure -> FigureRecord in
+                switch figure {
+                case .timeline(let timeline): .timeline(timeline.record)
+                case .fixed(let record): record
+                }
+            })
+        }
+        checks.forEach(notebook.terminal.check)
+        figures.forEach(notebook.terminal.figure)
+        return CellRecord(name: name, title: title, seconds: seconds, stdout: stdout, stderr: stderr,
+                          checks: checks, figures: figures)
+    }
+}
+
+/// Number formatting shared by values, tables and the terminal.
+public enum Format {
+    /// `1234.5678` with 2 digits -> `"1,234.57"`.
+    public static func number(_ value: Double, digits: Int = 2) -> String {
+        guard value.isFinite else { return String(value) }
+        let fixed = String(format: "%.\(max(0, digits))f", abs(value))
+        let parts = fixed.split(separator: ".", maxSplits: 1)
+        var grouped = ""
+        for (offset, digit) in parts[0].reversed().enumerated() {
+            if offset > 0 && offset % 3 == 0 { grouped.append(",") }
+            grouped.append(digit)
+        }
+        let sign = value < 0 && fixed.contains(where: { $0 != "0" && $0 != "." }) ? "-" : ""
+        return sign + String(grouped.reversed()) + (parts.count > 1 ? "." + parts[1] : "")
+    }
+
+    /// `10000` -> `"10,000"`.
+    public static func count(_ value: Int) -> String { number(Double(value), digits: 0) }
+
+    /// Seconds with a sensible unit: `0.000012` -> `"12.0 µs"`, `0.21` -> `"210 ms"`.
+    public static func duration(_ seconds: Double) -> String {
+        switch abs(seconds) {
+        case 1...: number(seconds, digits: 2) + " s"
+        case 0.001...: number(seconds * 1e3, digits: seconds < 0.01 ? 1 : 0) + " ms"
+        case 0.000001...: number(seconds * 1e6, digits: 1) + " µs"
+        default: number(seconds * 1e9, digits: 1) + " ns"
+        }
+    }
+}

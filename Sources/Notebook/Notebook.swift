@@ -1,0 +1,142 @@
+import Foundation
+import Synchronization
+
+/// A chapter's program, run as a notebook: a sequence of named cells whose output,
+/// checks, measured values and figures are recorded for the book.
+///
+///     let notebook = Notebook()
+///     notebook.cell("five-workers", "Five workers sleep at once", fiveWorkers)
+///     notebook.finish()
+///
+/// Run on its own, it prints readable output in the terminal. Run by the book builder
+/// (which sets `NOTEBOOK_RESULTS` to a folder), it also captures each cell's stdout and
+/// stderr and writes `results.json` there when the chapter ends.
+///
+/// Run with the arguments `exercise N`, it runs only exercise N and none of the cells.
+public final class Notebook: Sendable {
+    let terminal: Terminal
+    private let capture: OutputCapture?
+    private let resultsFolder: URL?
+    private let requestedExercise: Int?
+    private let state: Mutex<State>
+
+    private struct State {
+        var record: ChapterRecord
+        var cellNames: Set<String> = []
+        var exerciseNames: Set<Int> = []
+    }
+
+    public init(arguments: [String] = CommandLine.arguments,
+                environment: [String: String] = ProcessInfo.processInfo.environment) {
+        let stamp = RunStamp.current(environment: environment)
+        let resultsFolder = environment["NOTEBOOK_RESULTS"].map { URL(fileURLWithPath: $0) }
+        self.resultsFolder = resultsFolder
+        self.capture = resultsFolder.map { OutputCapture(folder: $0.appendingPathComponent("cells")) }
+        self.terminal = Terminal(output: capture?.terminalOutput ?? FileHandle.standardOutput,
+                                 colors: environment["NO_COLOR"] == nil && (resultsFolder != nil || isatty(1) != 0))
+        if let index = arguments.firstIndex(of: "exercise") {
+            let number = index + 1 < arguments.count ? Int(arguments[index + 1]) : nil
+            requestedExercise = number ?? 0
+        } else {
+            requestedExercise = nil
+        }
+        state = Mutex(State(record: ChapterRecord(stamp: stamp)))
+        if requestedExercise == nil { terminal.banner(stamp) }
+    }
+
+    /// Runs a cell now. A thrown error or a failed check stops the chapter after the cell.
+    public func cell(_ name: String, _ title: String, _ body: (Cell) throws -> Void) {
+        guard let cell = begin(name, title) else { return }
+        let start = ContinuousClock.now
+        var thrown: (any Error)?
+        do { try body(cell) } catch { thrown = error }
+        end(cell, seconds: (ContinuousClock.now - start).seconds, thrown: thrown)
+    }
+
+    /// Runs an async cell now, on the caller's actor.
+    public func cell(_ name: String, _ title: String, isolation: isolated (any Actor)? = #isolation,
+                     _ body: (Cell) async throws -> Void) async {
+        guard let cell = begin(name, title) else { return }
+        let start = ContinuousClock.now
+        var thrown: (any Error)?
+        do { try await body(cell) } catch { thrown = error }
+        end(cell, seconds: (ContinuousClock.now - start).seconds, thrown: thrown)
+    }
+
+    /// Registers exercise `number`. It runs only when the program was started with
+    /// `exercise <number>` (e.g. `swift run chapter-01 exercise 1`); the book build
+    /// compiles exercises but does not run them.
+    public func exercise(_ number: Int, _ title: String, _ body: (Cell) throws -> Void) {
+        state.withLock { _ = $0.exerciseNames.insert(number) }
+        guard requestedExercise == number else { return }
+        let cell = Cell(name: "exercise-\(number)", title: title, notebook: self)
+        terminal.cellHeading(index: number, name: "exercise \(number)", title: title)
+        do { try body(cell) } catch { terminal.failure("exercise \(number) threw: \(error)") }
+        let failed = cell.failedChecks
+        terminal.line(failed.isEmpty ? "Exercise \(number): every check passed." : "Exercise \(number): \(failed.count) check(s) still failing.")
+        exit(failed.isEmpty ? 0 : 1)
+    }
+
+    /// Writes the results and prints a summary. Call it once, at the end of `main.swift`.
+    public func finish() {
+        if let requested = requestedExercise {
+            let known = state.withLock { $0.exerciseNames.sorted() }
+            terminal.failure("There is no exercise \(requested); this chapter has \(known.map(String.init).joined(separator: ", ")).")
+            exit(2)
+        }
+        let record = state.withLock { $0.record }
+        write(record)
+        let checks = record.cells.flatMap(\.checks)
+        terminal.summary(cells: record.cells.count, checks: checks.count,
+                         seconds: record.cells.map(\.seconds).reduce(0, +))
+    }
+
+    // MARK: Internals
+
+    private func begin(_ name: String, _ title: String) -> Cell? {
+        guard requestedExercise == nil else { return nil }
+        let isNew = state.withLock { $0.cellNames.insert(name).inserted }
+        precondition(isNew, "Two cells are named '\(name)': cell names must be unique in a chapter.")
+        let index = state.withLock { $0.record.cells.count + 1 }
+        terminal.cellHeading(index: index, name: name, title: title)
+        capture?.begin(cell: name)
+        return Cell(name: name, title: title, notebook: self)
+    }
+
+    private func end(_ cell: Cell, seconds: Double, thrown: (any Error)?) {
+        let output = capture?.end() ?? CapturedOutput(stdout: "", stderr: "")
+        if let output = capture.map({ _ in output }) { terminal.echo(output) }
+        if let thrown { cell.check(false, "the cell threw an error: \(thrown)") }
+        let record = cell.finish(seconds: seconds, stdout: output.stdout, stderr: output.stderr)
+        state.withLock { $0.record.cells.append(record) }
+        let failed = record.checks.filter { !$0.passed }
+        guard failed.isEmpty else {
+            let message = failed.map { "\($0.message) (\($0.location))" }.joined(separator: "; ")
+            let chapterRecord = state.withLock { state in
+                state.record.failure = FailureRecord(cell: cell.name, message: message)
+                return state.record
+            }
+            write(chapterRecord)
+            terminal.failure("Cell '\(cell.name)' failed: \(message)")
+            exit(1)
+        }
+    }
+
+    func export(_ name: String, _ value: ValueRecord) {
+        state.withLock { $0.record.values[name] = value }
+    }
+
+    /// Writes `results.json` atomically: a reader never sees half a file.
+    private func write(_ record: ChapterRecord) {
+        guard let resultsFolder else { return }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        do {
+            let data = try encoder.encode(record)
+            try data.write(to: resultsFolder.appendingPathComponent("results.json"), options: .atomic)
+        } catch {
+            terminal.failure("could not write results.json: \(error)")
+            exit(3)
+        }
+    }
+}

@@ -1,0 +1,1 @@
+// The \(t) library; its types arrive one per file.
