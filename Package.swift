@@ -49,7 +49,10 @@ let package = Package(
         .executableTarget(name: "bookbuilder", dependencies: ["BookKit"]),
 
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
-        .testTarget(name: "BookKitTests", dependencies: ["BookKit", "Notebook"]),
+        .testTarget(name: "BookKitTests", dependencies: ["BookKit", "Notebook", "fault-chapter"]),
+        // A chapter that hangs, crashes, leaks or floods its output on demand, for the
+        // builder's fault-injection tests.
+        .executableTarget(name: "fault-chapter", dependencies: ["Notebook"], path: "Tests/FaultChapter"),
         .testTarget(name: "PrimitivesTests", dependencies: ["Primitives"]),
         .testTarget(name: "ProcessesTests", dependencies: ["Processes"]),
         .testTarget(name: "LoopbackTests", dependencies: ["Loopback"]),
