@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "ProcessesTests", dependencies: ["Processes"]),
         .testTarget(name: "LoopbackTests", dependencies: ["Loopback"]),
         // Runs the chapter executables and asserts their self-checks passed.
-        .testTarget(name: "ChapterTests", dependencies: chapters.map { .target(name: $0.name) }),
+        .testTarget(name: "ChapterTests", dependencies: ["BookKit"] + chapters.map { .target(name: $0.name) }),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -9,15 +9,18 @@ public struct ChapterRunner: Sendable {
     public let buildDirectory: URL
     public let swiftVersion: String
     public let defaultBudget: Double
+    /// Where last good runs are kept: `.book/runs/` unless told otherwise (tests keep
+    /// their runs apart from the book's).
+    public let runsFolder: URL
 
-    public init(repository: Repository, buildDirectory: URL, swiftVersion: String, defaultBudget: Double = 60) {
+    public init(repository: Repository, buildDirectory: URL, swiftVersion: String, defaultBudget: Double = 60,
+                runsFolder: URL? = nil) {
         self.repository = repository
         self.buildDirectory = buildDirectory
         self.swiftVersion = swiftVersion
         self.defaultBudget = defaultBudget
+        self.runsFolder = runsFolder ?? repository.root.appendingPathComponent(".book/runs")
     }
-
-    var runsFolder: URL { repository.root.appendingPathComponent(".book/runs") }
 
     func executable(_ chapter: Chapter) -> URL { buildDirectory.appendingPathComponent(chapter.productName) }
 
