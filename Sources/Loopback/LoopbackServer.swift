@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// A small HTTP/1.1 server on 127.0.0.1, run inside the chapter's own process, so the
 /// book's network examples do real I/O without touching the internet.
@@ -78,16 +77,19 @@ public final class LoopbackServer: Sendable {
     }
 
     public let configuration: Configuration
-    private let state = Mutex(State.idle)
-    private let counters = Mutex(Counters())
-    private let boundPort = Atomic<Int>(0)
+    /// Guards `state`, `counters` and `boundPort`. An `NSLock` (a pthread mutex) rather than
+    /// `Synchronization.Mutex`, because ThreadSanitizer on Linux sees through the former only.
+    private let lock = NSLock()
+    private nonisolated(unsafe) var state = State.idle
+    private nonisolated(unsafe) var counters = Counters()
+    private nonisolated(unsafe) var boundPort = 0
 
     public init(configuration: Configuration = Configuration()) {
         self.configuration = configuration
     }
 
     /// The port the kernel chose; 0 until `start()`.
-    public var port: Int { boundPort.load(ordering: .acquiring) }
+    public var port: Int { lock.withLock { boundPort } }
 
     /// `http://127.0.0.1:PORT` followed by `pathAndQuery`, e.g. `url("/page/1?delay_ms=50")`.
     public func url(_ pathAndQuery: String) -> URL {
@@ -95,19 +97,19 @@ public final class LoopbackServer: Sendable {
     }
 
     public var isRunning: Bool {
-        state.withLock { if case .running = $0 { true } else { false } }
+        lock.withLock { if case .running = state { true } else { false } }
     }
 
-    public var statistics: ServerStatistics { counters.withLock { $0.statistics } }
+    public var statistics: ServerStatistics { lock.withLock { counters.statistics } }
 
     /// Threads of this server still running (the acceptor and connection threads).
     /// Zero once `stop()` has returned.
-    public var liveThreadCount: Int { counters.withLock { $0.liveThreads } }
+    public var liveThreadCount: Int { lock.withLock { counters.liveThreads } }
 
     /// Zeroes the counters (requests, max in flight...) between experiments.
     /// Requests in flight right now stay counted as in flight.
     public func resetStatistics() {
-        counters.withLock { counters in
+        lock.withLock {
             let inFlight = counters.statistics.inFlight
             counters.statistics = ServerStatistics()
             counters.statistics.inFlight = inFlight
@@ -120,16 +122,18 @@ public final class LoopbackServer: Sendable {
 
     /// idle -> running: binds 127.0.0.1 on a free port and starts accepting.
     public func start() throws(Failure) {
-        let running: Running = try state.withLock { (state) throws(Failure) -> Running in
-            guard case .idle = state else { throw .notIdle }
+        let running: Running
+        do {
+            lock.lock()
+            defer { lock.unlock() }
+            guard case .idle = state else { throw Failure.notIdle }
             let socket = try ListeningSocket(backlog: configuration.backlog)
             let stopSignal: StopSignal
             do throws(Failure) { stopSignal = try StopSignal() } catch { socket.close(); throw error }
-            let running = Running(socket: socket, stopSignal: stopSignal, threads: DispatchGroup())
+            running = Running(socket: socket, stopSignal: stopSignal, threads: DispatchGroup())
             state = .running(running)
-            return running
+            boundPort = socket.port
         }
-        boundPort.store(running.socket.port, ordering: .releasing)
         threadStarted(running)
         let acceptor = Thread { [self] in
             acceptLoop(running)
@@ -144,7 +148,7 @@ public final class LoopbackServer: Sendable {
     /// owns no thread and no descriptor. Stopping a server that never started, or
     /// stopping twice, is allowed and does nothing more.
     public func stop() {
-        let previous = state.withLock { state -> State in
+        let previous = lock.withLock {
             defer { state = .stopped }
             return state
         }
@@ -158,19 +162,19 @@ public final class LoopbackServer: Sendable {
     // MARK: Threads
 
     private func threadStarted(_ running: Running) {
-        counters.withLock { $0.liveThreads += 1 }
+        lock.withLock { counters.liveThreads += 1 }
         running.threads.enter()
     }
 
     private func threadFinished(_ running: Running) {
-        counters.withLock { $0.liveThreads -= 1 }
+        lock.withLock { counters.liveThreads -= 1 }
         running.threads.leave()
     }
 
     private func acceptLoop(_ running: Running) {
         while running.stopSignal.poll(readable: running.socket.descriptor, timeoutMilliseconds: -1) == .readable {
             guard let descriptor = running.socket.accept() else { continue }
-            counters.withLock { $0.statistics.connections += 1 }
+            lock.withLock { counters.statistics.connections += 1 }
             let connection = Connection(descriptor: descriptor, stop: running.stopSignal)
             threadStarted(running)
             let thread = Thread { [self] in
@@ -189,16 +193,16 @@ public final class LoopbackServer: Sendable {
         case .abandoned:
             return
         case .malformed:
-            counters.withLock { $0.statistics.badRequests += 1 }
+            lock.withLock { counters.statistics.badRequests += 1 }
             connection.write(HTTPResponse(status: 400, body: "malformed request\n"))
         case .head(let head):
             guard let request = HTTPRequest(head: head) else {
-                counters.withLock { $0.statistics.badRequests += 1 }
+                lock.withLock { counters.statistics.badRequests += 1 }
                 connection.write(HTTPResponse(status: 400, body: "malformed request\n"))
                 return
             }
-            counters.withLock { $0.statistics.requestBegan() }
-            defer { counters.withLock { $0.statistics.requestEnded() } }
+            lock.withLock { counters.statistics.requestBegan() }
+            defer { lock.withLock { counters.statistics.requestEnded() } }
             let (delay, response) = route(request)
             let milliseconds = Int32(min(delay / .milliseconds(1), Double(Int32.max)))
             // An interruptible sleep: stop() ends it, and then the client gets no answer.
@@ -224,7 +228,7 @@ public final class LoopbackServer: Sendable {
         case ("flaky", 2):
             let key = String(segments[1])
             let failures = request.integer("fail_first") ?? 1
-            let attempt = counters.withLock { counters in
+            let attempt = lock.withLock {
                 counters.flakyAttempts[key, default: 0] += 1
                 return counters.flakyAttempts[key]!
             }

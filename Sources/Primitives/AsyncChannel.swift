@@ -1,4 +1,4 @@
-import Synchronization
+import Foundation
 
 /// A bounded async queue: at most `capacity` buffered elements, and a producer that finds
 /// it full is suspended until a consumer makes room (backpressure). Python's
@@ -51,7 +51,7 @@ public final class AsyncChannel<Element: Sendable>: Sendable, AsyncSequence {
     private enum ReceiveOutcome { case element(Element, Sender?), finished, queued }
 
     public let capacity: Int
-    private let state = Mutex(State())
+    private let state = LockProtected(State())
 
     public init(capacity: Int) {
         precondition(capacity >= 0, "capacity cannot be negative")
@@ -64,6 +64,7 @@ public final class AsyncChannel<Element: Sendable>: Sendable, AsyncSequence {
     /// Producers suspended in `send` right now (a snapshot).
     public var waitingSenders: Int { state.withLock { $0.senders.count } }
 
+    // ANCHOR: send
     /// Delivers `element`, suspending while the buffer is full.
     /// - Throws: `Closed` if the channel is (or becomes) closed first, `CancellationError`
     ///   if the task is cancelled while waiting. Either way the element was not delivered.
@@ -100,6 +101,9 @@ public final class AsyncChannel<Element: Sendable>: Sendable, AsyncSequence {
         }
     }
 
+    // ANCHOR_END: send
+
+    // ANCHOR: receive
     /// The next element, suspending while the channel is empty; `nil` once the channel is
     /// closed and drained, or if the task is cancelled while waiting.
     public func receive() async -> Element? {
@@ -139,6 +143,8 @@ public final class AsyncChannel<Element: Sendable>: Sendable, AsyncSequence {
             removed?.continuation.resume(returning: nil)
         }
     }
+
+    // ANCHOR_END: receive
 
     /// Closes the channel: no more sends; consumers drain the buffer, then get `nil`.
     /// Closing twice does nothing more.

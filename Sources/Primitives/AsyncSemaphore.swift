@@ -1,4 +1,4 @@
-import Synchronization
+import Foundation
 
 /// A counting semaphore for async code: `wait()` suspends the task (it never blocks a
 /// thread), waiters are served in FIFO order, and a waiter whose task is cancelled leaves
@@ -12,7 +12,7 @@ import Synchronization
 /// task in the program (chapter 06 measures it).
 ///
 /// How it works: a count of free permits and a queue of suspended waiters, both behind a
-/// `Mutex`. `signal()` hands its permit straight to the first waiter, so a task arriving
+/// lock. `signal()` hands its permit straight to the first waiter, so a task arriving
 /// later cannot overtake the queue.
 public final class AsyncSemaphore: Sendable {
     private struct Waiter {
@@ -26,7 +26,7 @@ public final class AsyncSemaphore: Sendable {
         var nextID: UInt64 = 0
     }
 
-    private let state: Mutex<State>
+    private let state: LockProtected<State>
     /// The number of permits the semaphore was created with.
     public let initialPermits: Int
 
@@ -35,7 +35,7 @@ public final class AsyncSemaphore: Sendable {
     public init(permits: Int) {
         precondition(permits >= 0, "a semaphore cannot start with a negative number of permits")
         initialPermits = permits
-        state = Mutex(State(permits: permits))
+        state = LockProtected(State(permits: permits))
     }
 
     /// Free permits right now (a snapshot: it may change at once).
@@ -44,6 +44,7 @@ public final class AsyncSemaphore: Sendable {
     /// Tasks suspended in `wait()` right now (a snapshot).
     public var waitingCount: Int { state.withLock { $0.waiters.count } }
 
+    // ANCHOR: wait
     /// Takes a permit, suspending until one is free.
     ///
     /// - Throws: `CancellationError` if the task is cancelled before it gets a permit
@@ -82,6 +83,8 @@ public final class AsyncSemaphore: Sendable {
         }
     }
 
+    // ANCHOR_END: wait
+
     /// Takes a permit if one is free right now, without waiting.
     public func tryWait() -> Bool {
         state.withLock { state in
@@ -91,6 +94,7 @@ public final class AsyncSemaphore: Sendable {
         }
     }
 
+    // ANCHOR: signal
     /// Returns a permit: the longest-waiting task gets it, or it goes back to the pool.
     public func signal() {
         let next = state.withLock { state -> Waiter? in
@@ -102,6 +106,8 @@ public final class AsyncSemaphore: Sendable {
         }
         next?.continuation.resume()
     }
+
+    // ANCHOR_END: signal
 
     /// Runs `body` holding a permit and always gives the permit back, even when `body`
     /// throws: Python's `async with semaphore:`.

@@ -53,6 +53,7 @@ public final class BoundedSemaphore: Sendable {
         return true
     }
 
+    // ANCHOR: release
     /// Returns a permit and wakes one waiter.
     /// - Throws: `OverRelease` if no permit is held (the count stays at `limit`).
     public func release() throws(OverRelease) {
@@ -62,6 +63,8 @@ public final class BoundedSemaphore: Sendable {
         available += 1
         condition.signal()
     }
+
+    // ANCHOR_END: release
 
     /// Runs `body` holding a permit: Python's `with semaphore:`.
     public func withPermit<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {

@@ -16,6 +16,7 @@ public struct OperationTimedOut: Error, Equatable, CustomStringConvertible {
 /// the operation has actually stopped: the operation must respond to cancellation
 /// (`Task.sleep`, `URLSession`, `AsyncSemaphore.wait` and `Task.checkCancellation()` do;
 /// a blocking call does not, and then the timeout is late by as much as it blocks).
+// ANCHOR: with-timeout
 public func withTimeout<T: Sendable>(_ limit: Duration,
                                      operation: @escaping @Sendable () async throws -> T) async throws -> T {
     try await withThrowingTaskGroup(of: T.self) { group in
@@ -29,3 +30,4 @@ public func withTimeout<T: Sendable>(_ limit: Duration,
         return try await group.next()!
     }
 }
+// ANCHOR_END: with-timeout

@@ -1,4 +1,5 @@
 import Synchronization
+@testable import Primitives
 
 /// Counts how many tasks or threads are inside a region, and the most there ever were.
 final class OccupancyGauge: Sendable {
@@ -20,7 +21,7 @@ final class OccupancyGauge: Sendable {
 
 /// An append-only list shared by tasks.
 final class SharedLog<Element: Sendable>: Sendable {
-    private let items = Mutex<[Element]>([])
+    private let items = LockProtected<[Element]>([])
     func append(_ item: Element) { items.withLock { $0.append(item) } }
     var all: [Element] { items.withLock { $0 } }
     var count: Int { items.withLock { $0.count } }
