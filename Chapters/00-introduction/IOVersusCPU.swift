@@ -1,0 +1,87 @@
+import Foundation
+import Notebook
+
+/// Runs `job` once per index, one after another, and returns the elapsed seconds.
+func oneByOne(_ jobs: Int, _ job: (Int) -> Void) -> Double {
+    let start = ContinuousClock.now
+    for index in 0..<jobs { job(index) }
+    return (ContinuousClock.now - start).seconds
+}
+
+/// Runs `job` once per index, each on a thread of its own, all at once, and returns the
+/// elapsed seconds once every thread has finished.
+func onThreads(_ jobs: Int, _ job: @escaping @Sendable (Int) -> Void) -> Double {
+    let finished = DispatchGroup()
+    let start = ContinuousClock.now
+    for index in 0..<jobs {
+        finished.enter()
+        Thread {
+            job(index)
+            finished.leave()
+        }.start()
+    }
+    finished.wait()
+    return (ContinuousClock.now - start).seconds
+}
+
+// ANCHOR: io-vs-cpu
+func ioVersusCPU(_ cell: Cell) {
+    let jobs = 8
+    let seconds = 0.04                                   // each job's length, alone
+    let arithmetic = ArithmeticJob.lasting(seconds)
+    let sleep: @Sendable (Int) -> Void = { _ in Thread.sleep(forTimeInterval: seconds) }
+    let compute: @Sendable (Int) -> Void = { _ in blackHole(arithmetic.run()) }
+
+    // Other programs share this machine. Each way of running is measured several times,
+    // taking turns, and its best (shortest) time counts: the run they disturbed least.
+    func best(_ rounds: Int, _ first: () -> Double, _ second: () -> Double) -> (Double, Double) {
+        var times = (Double.infinity, Double.infinity)
+        for _ in 1...rounds {
+            times.0 = min(times.0, first())
+            times.1 = min(times.1, second())
+        }
+        return times
+    }
+    let (sleepsOneByOne, sleepsAtOnce) = best(3, { oneByOne(jobs, sleep) }, { onThreads(jobs, sleep) })
+    let (arithmeticOneByOne, arithmeticAtOnce) = best(5, { oneByOne(jobs, compute) }, { onThreads(jobs, compute) })
+    // ANCHOR_END: io-vs-cpu
+
+    let sleepSpeedup = sleepsOneByOne / sleepsAtOnce
+    let arithmeticSpeedup = arithmeticOneByOne / arithmeticAtOnce
+    let arithmeticIdeal = min(jobs, cores)
+    print("\(jobs) jobs of about \(Format.duration(seconds)) each; \(cores) cores")
+    print("sleeps:     one by one \(Format.duration(sleepsOneByOne)), on \(jobs) threads \(Format.duration(sleepsAtOnce)), "
+          + "speedup \(Format.number(sleepSpeedup))× (ideal \(jobs)×)")
+    print("arithmetic: one by one \(Format.duration(arithmeticOneByOne)), on \(jobs) threads \(Format.duration(arithmeticAtOnce)), "
+          + "speedup \(Format.number(arithmeticSpeedup))× (ideal \(arithmeticIdeal)×)")
+
+    cell.value("jobs", jobs)
+    cell.value("job-ms", seconds * 1000, digits: 0, unit: "ms")
+    cell.value("sleeps-one-by-one", sleepsOneByOne, unit: "s")
+    cell.value("sleeps-at-once", sleepsAtOnce, unit: "s")
+    cell.value("sleeps-speedup", sleepSpeedup, digits: 1, unit: "×")
+    cell.value("sleeps-ideal", jobs, unit: "×")
+    cell.value("arithmetic-one-by-one", arithmeticOneByOne, unit: "s")
+    cell.value("arithmetic-at-once", arithmeticAtOnce, unit: "s")
+    cell.value("arithmetic-speedup", arithmeticSpeedup, digits: 1, unit: "×")
+    cell.value("arithmetic-ideal", arithmeticIdeal, unit: "×")
+    cell.barChart("speedups", "Speedup of \(jobs) jobs on \(jobs) threads over one by one, \(cores) cores",
+                  unit: "×", [
+                      Bar("sleeps", sleepSpeedup, ideal: Double(jobs)),
+                      Bar("arithmetic", arithmeticSpeedup, ideal: Double(arithmeticIdeal)),
+                  ])
+    cell.check(sleepSpeedup > Double(jobs) / 4,
+               "sleeps on \(jobs) threads are more than \(jobs / 4)× faster (\(Format.number(sleepSpeedup))×)")
+    // Arithmetic can only speed up on cores nobody else is using. When other programs
+    // already keep every core busy (a load average at or above the core count when
+    // the chapter started), the
+    // speedup is reported but not checked.
+    let machineIsFree = (loadAtStart ?? 0) < Double(cores)
+    cell.value("arithmetic-checked", text: cores > 1 && machineIsFree ? "checked" : "not checked")
+    if cores > 1 && machineIsFree {
+        cell.check(arithmeticSpeedup > 1.2,
+                   "with \(cores) cores, arithmetic on threads is more than 1.2× faster (\(Format.number(arithmeticSpeedup))×)")
+    }
+    cell.check(arithmeticSpeedup < 1.25 * Double(arithmeticIdeal),
+               "arithmetic cannot beat the core count: \(Format.number(arithmeticSpeedup))× < 1.25 × \(arithmeticIdeal)")
+}

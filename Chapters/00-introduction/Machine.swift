@@ -1,0 +1,33 @@
+import Foundation
+import Notebook
+
+/// The number of cores this program may use: the physical limit of every speedup in
+/// this chapter.
+let cores = ProcessInfo.processInfo.activeProcessorCount
+
+// ANCHOR: machine
+func machine(_ cell: Cell) {
+    print("cores this program may use: \(cores)")
+    print("cores the machine has:      \(ProcessInfo.processInfo.processorCount)")
+    // ANCHOR_END: machine
+    // The load average: how many threads, on average over the last minute, wanted a
+    // core. Above the core count, other programs compete with this chapter's timings.
+    if let load = loadAtStart {
+        print("load average (1 minute):    \(Format.number(load))")
+        cell.value("load-average", load)
+    } else {
+        cell.value("load-average", text: "unknown")
+    }
+    cell.value("cores", cores)
+    cell.value("arithmetic-slice-ms", ArithmeticJob.sliceSeconds * 1000, digits: 0, unit: "ms")
+    cell.check(cores >= 1, "at least one core (\(cores))")
+}
+
+/// The load average when the chapter started, before its own threads added to it.
+let loadAtStart = loadAverage()
+
+/// The one-minute load average from `getloadavg` (Linux and macOS), or `nil`.
+func loadAverage() -> Double? {
+    var sample = [0.0]
+    return getloadavg(&sample, 1) == 1 ? sample[0] : nil
+}
