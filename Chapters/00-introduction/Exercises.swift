@@ -19,7 +19,11 @@ func exerciseConcurrentPerform(_ cell: Cell) {
 
     print("one by one \(Format.duration(oneByOneTime)), concurrentPerform \(Format.duration(performTime)), "
           + "speedup \(Format.number(oneByOneTime / performTime))× on \(cores) cores")
-    cell.check(performTime < 0.75 * oneByOneTime, "concurrentPerform is faster than a loop")
+    if cores > 1 {
+        cell.check(performTime < 0.75 * oneByOneTime, "concurrentPerform is faster than a loop")
+    } else {
+        print("one core: concurrentPerform runs the jobs one by one here; try it on a machine with more")
+    }
 }
 // ANCHOR_END: exercise-1
 

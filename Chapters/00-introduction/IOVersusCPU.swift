@@ -57,14 +57,14 @@ func ioVersusCPU(_ cell: Cell) {
 
     cell.value("jobs", jobs)
     cell.value("job-ms", seconds * 1000, digits: 0, unit: "ms")
-    cell.value("sleeps-one-by-one", sleepsOneByOne, unit: "s")
-    cell.value("sleeps-at-once", sleepsAtOnce, unit: "s")
-    cell.value("sleeps-speedup", sleepSpeedup, digits: 1, unit: "×")
-    cell.value("sleeps-ideal", jobs, unit: "×")
-    cell.value("arithmetic-one-by-one", arithmeticOneByOne, unit: "s")
-    cell.value("arithmetic-at-once", arithmeticAtOnce, unit: "s")
-    cell.value("arithmetic-speedup", arithmeticSpeedup, digits: 1, unit: "×")
-    cell.value("arithmetic-ideal", arithmeticIdeal, unit: "×")
+    cell.value("sleeps-one-by-one", sleepsOneByOne * 1000, digits: 0, unit: "ms")
+    cell.value("sleeps-at-once", sleepsAtOnce * 1000, digits: 0, unit: "ms")
+    cell.value("sleeps-speedup", sleepSpeedup, digits: 1)
+    cell.value("sleeps-ideal", jobs)
+    cell.value("arithmetic-one-by-one", arithmeticOneByOne * 1000, digits: 0, unit: "ms")
+    cell.value("arithmetic-at-once", arithmeticAtOnce * 1000, digits: 0, unit: "ms")
+    cell.value("arithmetic-speedup", arithmeticSpeedup, digits: 2)
+    cell.value("arithmetic-ideal", arithmeticIdeal)
     cell.barChart("speedups", "Speedup of \(jobs) jobs on \(jobs) threads over one by one, \(cores) cores",
                   unit: "×", [
                       Bar("sleeps", sleepSpeedup, ideal: Double(jobs)),
@@ -77,7 +77,9 @@ func ioVersusCPU(_ cell: Cell) {
     // the chapter started), the
     // speedup is reported but not checked.
     let machineIsFree = (loadAtStart ?? 0) < Double(cores)
-    cell.value("arithmetic-checked", text: cores > 1 && machineIsFree ? "checked" : "not checked")
+    cell.value("arithmetic-checked", text: cores == 1 ? "no: this machine has one core"
+               : machineIsFree ? "yes, and it passed"
+               : "no: the machine was busy (load average \(Format.number(loadAtStart ?? 0)) on \(cores) cores)")
     if cores > 1 && machineIsFree {
         cell.check(arithmeticSpeedup > 1.2,
                    "with \(cores) cores, arithmetic on threads is more than 1.2× faster (\(Format.number(arithmeticSpeedup))×)")

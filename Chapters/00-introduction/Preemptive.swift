@@ -33,8 +33,8 @@ func preemptive(_ cell: Cell) {
     let ratio = together / alone
     cell.value("preemptive-alone", alone * 1000, digits: 0, unit: "ms")
     cell.value("preemptive-together", together * 1000, digits: 0, unit: "ms")
-    cell.value("preemptive-ratio", ratio, unit: "×")
+    cell.value("preemptive-ratio", ratio)
     // On one core the two jobs must share it (about 2x one job); with two or more they
     // can run at the same instant (about 1x).
-    cell.value("preemptive-ideal", cores > 1 ? 1.0 : 2.0, digits: 0, unit: "×")
+    cell.value("preemptive-ideal", cores > 1 ? 1 : 2)
 }
