@@ -1,5 +1,6 @@
 import Foundation
 import Notebook
+import Primitives
 
 /// Runs `job` once per index, one after another, and returns the elapsed seconds.
 func oneByOne(_ jobs: Int, _ job: (Int) -> Void) -> Double {
@@ -76,7 +77,7 @@ func ioVersusCPU(_ cell: Cell) {
     // already keep every core busy (a load average at or above the core count when
     // the chapter started), the
     // speedup is reported but not checked.
-    let machineIsFree = (loadAtStart ?? 0) < Double(cores)
+    let machineIsFree = SystemLoad.hasFreeCores(cores, load: loadAtStart)
     cell.value("arithmetic-checked", text: cores == 1 ? "no: this machine has one core"
                : machineIsFree ? "yes, and it passed"
                : "no: the machine was busy (load average \(Format.number(loadAtStart ?? 0)) on \(cores) cores)")

@@ -1,12 +1,13 @@
 import Foundation
 import Notebook
+import Primitives
 
 /// The number of cores this program may use: the physical limit of every speedup in
 /// this chapter.
 let cores = ProcessInfo.processInfo.activeProcessorCount
 
 /// The load average when the chapter started, before its own threads added to it.
-let loadAtStart = loadAverage()
+let loadAtStart = SystemLoad.oneMinuteAverage()
 
 // ANCHOR: machine
 func machine(_ cell: Cell) {
@@ -25,11 +26,4 @@ func machine(_ cell: Cell) {
     } else {
         cell.value("load-average", text: "unknown")
     }
-    cell.check(cores >= 1, "at least one core (\(cores))")
-}
-
-/// The one-minute load average from `getloadavg` (Linux and macOS), or `nil`.
-func loadAverage() -> Double? {
-    var sample = [0.0]
-    return getloadavg(&sample, 1) == 1 ? sample[0] : nil
 }

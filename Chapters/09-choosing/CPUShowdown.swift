@@ -1,0 +1,162 @@
+import Foundation
+import Notebook
+import Primitives
+import Processes
+
+struct PoolJobFailed: Error, CustomStringConvertible {
+    let failure: JobFailure
+    var description: String { "a process-pool job failed: \(failure)" }
+}
+
+// ANCHOR: count-all
+/// Counts the primes of every chunk with `model`.
+func countAll(_ chunks: [PrimeChunk], with model: CPUModel, pool: ProcessPool) async throws -> Int {
+    switch model {
+    case .sequential:
+        return try await onOwnThread { chunks.map(countPrimes).reduce(0, +) }
+
+    case .threads:
+        let tally = Tally()
+        return try await onOwnThread {
+            onWorkerThreads(model.workers, count: chunks.count) { index in
+                tally.add(countPrimes(in: chunks[index]))
+            }
+            return tally.value
+        }
+
+    case .processPool:
+        return try await onOwnThread {
+            try pool.map(chunks, as: Int.self).reduce(0) { total, result in
+                try total + result.mapError(PoolJobFailed.init).get()
+            }
+        }
+
+    case .taskGroup:
+        // Child tasks run on the cooperative pool: one thread per core.
+        return await withTaskGroup(of: Int.self) { group in
+            for chunk in chunks {
+                group.addTask { countPrimes(in: chunk) }
+            }
+            return await group.reduce(0, +)
+        }
+
+    case .concurrentPerform:
+        // Dispatch runs the iterations on one thread per core and returns when all are done.
+        return try await onOwnThread {
+            let tally = Tally()
+            DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
+                tally.add(countPrimes(in: chunks[index]))
+            }
+            return tally.value
+        }
+    }
+}
+// ANCHOR_END: count-all
+
+/// The best time of each model over a few rounds, and what it counted.
+struct CPURun: Sendable {
+    var seconds: Double
+    var primes: Int
+}
+
+// ANCHOR: cpu-showdown
+func cpuShowdown(_ cell: Cell) async throws {
+    let chunks = PrimeChunk.split(below: Settings.primeLimit, into: Settings.primeChunks)
+    let pool = try ProcessPool(workers: Settings.cpuWorkers, role: ShowdownRole.primeCounter)
+    defer { pool.shutdown() }
+    _ = pool.map(Array(repeating: PrimeChunk(lower: 0, upper: 10), count: Settings.cpuWorkers), as: Int.self)
+
+    // Other programs share the machine. The models take turns, round after round, and
+    // each keeps its best time: the round they disturbed least.
+    var swiftRuns: [CPUModel: CPURun] = [:]
+    for _ in 1...Settings.cpuRounds {
+        for model in CPUModel.allCases {
+            let start = ContinuousClock.now
+            let primes = try await countAll(chunks, with: model, pool: pool)
+            let seconds = (ContinuousClock.now - start).seconds
+            if seconds < swiftRuns[model]?.seconds ?? .infinity {
+                swiftRuns[model] = CPURun(seconds: seconds, primes: primes)
+            }
+        }
+    }
+
+    var pythonRuns: [CPUModel: CPURun] = [:]
+    if let interpreter = pythonInterpreter {
+        let arguments = ["cpu", "\(Settings.pythonPrimeLimit)", "\(Settings.primeChunks)",
+                         "\(Settings.cpuWorkers)", "\(Settings.cpuRounds)"]
+        for line in try await onOwnThread({ try interpreter.showdown(arguments, as: PythonResult.self) }) {
+            guard let model = CPUModel.allCases.first(where: { $0.pythonModel == line.model }) else { continue }
+            pythonRuns[model] = CPURun(seconds: line.seconds, primes: line.primes ?? 0)
+        }
+    }
+    // ANCHOR_END: cpu-showdown
+
+    report(swift: swiftRuns, python: pythonRuns, on: cell)
+}
+
+private func report(swift: [CPUModel: CPURun], python: [CPUModel: CPURun], on cell: Cell) {
+    let models = CPUModel.allCases
+    let swiftSequential = swift[.sequential]!.seconds
+    let pythonSequential = python[.sequential]?.seconds
+    func speedup(_ model: CPUModel) -> Double { swiftSequential / swift[model]!.seconds }
+    func pythonSpeedup(_ model: CPUModel) -> Double? {
+        guard let base = pythonSequential, let run = python[model] else { return nil }
+        return base / run.seconds
+    }
+
+    cell.table("cpu-results", "Counting primes: Swift below \(Format.count(Settings.primeLimit)), Python below \(Format.count(Settings.pythonPrimeLimit)), in \(Settings.primeChunks) chunks",
+               header: ["model (Swift / Python)", "workers", "ideal speedup", "Swift", "speedup", "Python", "speedup"],
+               rows: models.map { model in
+                   ["\(model.swiftName) / \(model.pythonName)", "\(model.workers)", "\(model.idealSpeedup)×",
+                    Format.duration(swift[model]!.seconds), Format.number(speedup(model)) + "×",
+                    python[model].map { Format.duration($0.seconds) } ?? "—",
+                    pythonSpeedup(model).map { Format.number($0) + "×" } ?? "—"]
+               })
+    cell.barChart("cpu-chart", "Speedup over one by one, beside the physical limit (\(Settings.cores) cores)", unit: "×",
+                  models.flatMap { model -> [Bar] in
+                      [Bar("Swift: \(model.swiftName)", speedup(model), ideal: Double(model.idealSpeedup))]
+                          + (pythonSpeedup(model).map { [Bar("Python: \(model.pythonName)", $0, ideal: Double(model.idealSpeedup))] } ?? [])
+                  })
+
+    for model in models {
+        cell.value("cpu-\(model.key)-seconds", swift[model]!.seconds, digits: 3, unit: "s")
+        cell.value("cpu-\(model.key)-speedup", speedup(model))
+        cell.value("cpu-\(model.key)-ideal", model.idealSpeedup)
+        if model.pythonModel != nil {
+            if let run = python[model], let gain = pythonSpeedup(model) {
+                cell.value("py-cpu-\(model.key)-seconds", run.seconds, digits: 3, unit: "s")
+                cell.value("py-cpu-\(model.key)-speedup", gain)
+            } else {
+                cell.value("py-cpu-\(model.key)-seconds", text: "—")
+                cell.value("py-cpu-\(model.key)-speedup", text: "—")
+            }
+        }
+    }
+    cell.value("primes-found", swift[.sequential]!.primes)
+
+    // The targets: reported, met or not, never asserted.
+    for model in [CPUModel.threads, .taskGroup] {
+        let floor = 0.9 * Double(model.idealSpeedup)
+        cell.value("cpu-\(model.key)-target", text: speedup(model) >= floor
+                   ? "met (\(Format.number(speedup(model)))× ≥ \(Format.number(floor))×)"
+                   : "missed (\(Format.number(speedup(model)))× < \(Format.number(floor))×)")
+    }
+
+    let counts = Set(models.map { swift[$0]!.primes })
+    cell.check(counts.count == 1, "every Swift model found the same number of primes (\(counts.sorted()))")
+    let machineIsFree = SystemLoad.hasFreeCores(Settings.cores, load: loadAtStart)
+    cell.value("cpu-checked", text: Settings.cores == 1 ? "no: this machine has one core"
+               : machineIsFree ? "yes, and it passed"
+               : "no: the machine was busy (load average \(Format.number(loadAtStart ?? 0)) on \(Settings.cores) cores)")
+    if Settings.cores > 1 && machineIsFree {
+        cell.check(speedup(.threads) > 1.3,
+                   "with \(Settings.cores) cores, Swift threads beat one by one by more than 1.3× (\(Format.number(speedup(.threads)))×)")
+    }
+    if pythonInterpreter != nil {
+        let expected = PrimeChunk.split(below: Settings.pythonPrimeLimit, into: Settings.primeChunks).map(countPrimes).reduce(0, +)
+        for model in models where model.pythonModel != nil {
+            cell.check(python[model]?.primes == expected,
+                       "Python, \(model.pythonName), ran and found \(python[model]?.primes ?? 0) primes (Swift: \(expected))")
+        }
+    }
+}
