@@ -2,6 +2,7 @@ import Foundation
 import Notebook
 import Primitives
 
+// ANCHOR: run-helpers
 /// Runs `job` once per index, one after another, and returns the elapsed seconds.
 func oneByOne(_ jobs: Int, _ job: (Int) -> Void) -> Double {
     let start = ContinuousClock.now
@@ -24,6 +25,7 @@ func onThreads(_ jobs: Int, _ job: @escaping @Sendable (Int) -> Void) -> Double 
     finished.wait()
     return (ContinuousClock.now - start).seconds
 }
+// ANCHOR_END: run-helpers
 
 // ANCHOR: io-vs-cpu
 func ioVersusCPU(_ cell: Cell) {

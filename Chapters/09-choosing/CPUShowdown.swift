@@ -57,6 +57,8 @@ func countAll(_ chunks: [PrimeChunk], with model: CPUModel, pool: ProcessPool) a
 struct CPURun: Sendable {
     var seconds: Double
     var primes: Int
+    /// CPU time of this process over wall time; `nil` when the work ran in other processes.
+    var busyCores: Double?
 }
 
 // ANCHOR: cpu-showdown
@@ -71,46 +73,53 @@ func cpuShowdown(_ cell: Cell) async throws {
     var swiftRuns: [CPUModel: CPURun] = [:]
     for _ in 1...Settings.cpuRounds {
         for model in CPUModel.allCases {
-            let start = ContinuousClock.now
+            let start = ContinuousClock.now, cpuStart = processCPUSeconds()
             let primes = try await countAll(chunks, with: model, pool: pool)
             let seconds = (ContinuousClock.now - start).seconds
+            let busy = model == .processPool ? nil : (processCPUSeconds() - cpuStart) / seconds
             if seconds < swiftRuns[model]?.seconds ?? .infinity {
-                swiftRuns[model] = CPURun(seconds: seconds, primes: primes)
+                swiftRuns[model] = CPURun(seconds: seconds, primes: primes, busyCores: busy)
             }
         }
     }
 
     var pythonRuns: [CPUModel: CPURun] = [:]
+    var pythonHasGIL: Bool?
     if let interpreter = pythonInterpreter {
         let arguments = ["cpu", "\(Settings.pythonPrimeLimit)", "\(Settings.primeChunks)",
                          "\(Settings.cpuWorkers)", "\(Settings.cpuRounds)"]
         for line in try await onOwnThread({ try interpreter.showdown(arguments, as: PythonResult.self) }) {
             guard let model = CPUModel.allCases.first(where: { $0.pythonModel == line.model }) else { continue }
-            pythonRuns[model] = CPURun(seconds: line.seconds, primes: line.primes ?? 0)
+            pythonRuns[model] = CPURun(seconds: line.seconds, primes: line.primes ?? 0, busyCores: line.busy_cores)
+            pythonHasGIL = line.gil
         }
     }
     // ANCHOR_END: cpu-showdown
 
-    report(swift: swiftRuns, python: pythonRuns, on: cell)
+    report(swift: swiftRuns, python: pythonRuns, pythonHasGIL: pythonHasGIL, on: cell)
 }
 
-private func report(swift: [CPUModel: CPURun], python: [CPUModel: CPURun], on cell: Cell) {
+private func report(swift: [CPUModel: CPURun], python: [CPUModel: CPURun], pythonHasGIL: Bool?, on cell: Cell) {
     let models = CPUModel.allCases
     let swiftSequential = swift[.sequential]!.seconds
     let pythonSequential = python[.sequential]?.seconds
     func speedup(_ model: CPUModel) -> Double { swiftSequential / swift[model]!.seconds }
+    func busy(_ run: CPURun?) -> String { run?.busyCores.map { Format.number($0) } ?? "—" }
     func pythonSpeedup(_ model: CPUModel) -> Double? {
         guard let base = pythonSequential, let run = python[model] else { return nil }
         return base / run.seconds
     }
 
     cell.table("cpu-results", "Counting primes: Swift below \(Format.count(Settings.primeLimit)), Python below \(Format.count(Settings.pythonPrimeLimit)), in \(Settings.primeChunks) chunks",
-               header: ["model (Swift / Python)", "workers", "ideal speedup", "Swift", "speedup", "Python", "speedup"],
+               header: ["model (Swift / Python)", "workers", "ideal speedup", "Swift", "speedup", "cores busy",
+                        "Python", "speedup", "cores busy"],
                rows: models.map { model in
                    ["\(model.swiftName) / \(model.pythonName)", "\(model.workers)", "\(model.idealSpeedup)×",
                     Format.duration(swift[model]!.seconds), Format.number(speedup(model)) + "×",
+                    busy(swift[model]),
                     python[model].map { Format.duration($0.seconds) } ?? "—",
-                    pythonSpeedup(model).map { Format.number($0) + "×" } ?? "—"]
+                    pythonSpeedup(model).map { Format.number($0) + "×" } ?? "—",
+                    busy(python[model])]
                })
     cell.barChart("cpu-chart", "Speedup over one by one, beside the physical limit (\(Settings.cores) cores)", unit: "×",
                   models.flatMap { model -> [Bar] in
@@ -122,17 +131,24 @@ private func report(swift: [CPUModel: CPURun], python: [CPUModel: CPURun], on ce
         cell.value("cpu-\(model.key)-seconds", swift[model]!.seconds, digits: 3, unit: "s")
         cell.value("cpu-\(model.key)-speedup", speedup(model))
         cell.value("cpu-\(model.key)-ideal", model.idealSpeedup)
+        if let busy = swift[model]!.busyCores { cell.value("cpu-\(model.key)-busy", busy) }
         if model.pythonModel != nil {
             if let run = python[model], let gain = pythonSpeedup(model) {
                 cell.value("py-cpu-\(model.key)-seconds", run.seconds, digits: 3, unit: "s")
-                cell.value("py-cpu-\(model.key)-speedup", gain)
+                cell.value("py-cpu-\(model.key)-speedup", text: Format.number(gain) + "×")
+                cell.value("py-cpu-\(model.key)-busy", text: busy(run))
             } else {
-                cell.value("py-cpu-\(model.key)-seconds", text: "—")
-                cell.value("py-cpu-\(model.key)-speedup", text: "—")
+                for name in ["seconds", "speedup", "busy"] { cell.value("py-cpu-\(model.key)-\(name)", text: "—") }
             }
         }
     }
     cell.value("primes-found", swift[.sequential]!.primes)
+    let gil = switch pythonHasGIL {
+    case true?: "with its global interpreter lock"
+    case false?: "without a global interpreter lock (a free-threaded build)"
+    case nil: "not run"
+    }
+    cell.value("python-gil", text: gil)
 
     // The targets: reported, met or not, never asserted.
     for model in [CPUModel.threads, .taskGroup] {

@@ -125,7 +125,7 @@ private func report(swift: [IOModel: FetchRun], python: [IOModel: FetchRun], poo
         cell.value("io-\(model.key)-peak", run.peakInFlight)
         if let run = python[model] {
             cell.value("py-io-\(model.key)-seconds", run.seconds, digits: 3, unit: "s")
-            cell.value("py-io-\(model.key)-ratio", run.seconds / model.ideal)
+            cell.value("py-io-\(model.key)-ratio", text: Format.number(run.seconds / model.ideal) + "×")
             cell.value("py-io-\(model.key)-peak", run.peakInFlight)
         } else {
             for name in ["seconds", "ratio", "peak"] { cell.value("py-io-\(model.key)-\(name)", text: "—") }

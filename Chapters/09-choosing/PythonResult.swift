@@ -7,6 +7,9 @@ struct PythonResult: Decodable, Sendable {
     let ok: Int?
     /// Primes counted (CPU runs).
     let primes: Int?
+    /// CPU time over wall time: the cores the Python process kept busy on average
+    /// (CPU runs in the process itself; `nil` for the process pool).
+    let busy_cores: Double?
     /// The interpreter's version, e.g. `3.11.7`.
     let python: String
     /// Whether the interpreter had its global interpreter lock.

@@ -135,11 +135,14 @@ def run_cpu(limit, chunk_count, workers, rounds):
 
         for _ in range(rounds):
             for model, run in (("sequential", sequential), ("threads", threads), ("processes", processes)):
-                start = time.perf_counter()
+                start, cpu_start = time.perf_counter(), time.process_time()
                 primes = run()
                 seconds = time.perf_counter() - start
+                # CPU time of this process's threads over wall time: the cores it kept busy
+                # on average. (The pool's workers are other processes: not counted.)
+                busy = (time.process_time() - cpu_start) / seconds if model != "processes" else None
                 if model not in best or seconds < best[model]["seconds"]:
-                    best[model] = {"seconds": seconds, "primes": primes}
+                    best[model] = {"seconds": seconds, "primes": primes, "busy_cores": busy}
         finish(process_pool)
     return best
 
