@@ -60,11 +60,11 @@ nonisolated(unsafe) var racyTotal = 0
 func exerciseRacyCounter(_ cell: Cell) {
     racyTotal = 0
     DispatchQueue.concurrentPerform(iterations: 4) { _ in
-        for _ in 0..<100_000 {
+        for _ in 0..<1_000_000 {
             racyTotal += 1            // TODO: make this safe
         }
     }
-    print("total: \(Format.count(racyTotal)) of 400,000")
-    cell.check(racyTotal == 400_000, "no update lost")
+    print("total: \(Format.count(racyTotal)) of 4,000,000")
+    cell.check(racyTotal == 4_000_000, "no update lost")
 }
 // ANCHOR_END: exercise-3

@@ -27,6 +27,31 @@ func onThreads(_ jobs: Int, _ job: @escaping @Sendable (Int) -> Void) -> Double 
 }
 // ANCHOR_END: run-helpers
 
+/// One measured run: its wall-clock time, and the cores it kept busy on average (CPU
+/// time of the whole process over wall-clock time).
+struct Timing: Comparable {
+    let seconds: Double
+    let busyCores: Double
+
+    static let never = Timing(seconds: .infinity, busyCores: 0)
+
+    init(seconds: Double, busyCores: Double) {
+        self.seconds = seconds
+        self.busyCores = busyCores
+    }
+
+    /// Runs `measure` (which returns the wall-clock seconds of the work) and reads the
+    /// process's CPU clock around it.
+    init(_ measure: () -> Double) {
+        let cpuStart = ProcessCPUClock.seconds()
+        let seconds = measure()
+        self.init(seconds: seconds, busyCores: (ProcessCPUClock.seconds() - cpuStart) / seconds)
+    }
+
+    /// The shorter run is the better one.
+    static func < (a: Timing, b: Timing) -> Bool { a.seconds < b.seconds }
+}
+
 // ANCHOR: io-vs-cpu
 func ioVersusCPU(_ cell: Cell) {
     let jobs = 8
@@ -36,38 +61,43 @@ func ioVersusCPU(_ cell: Cell) {
     let compute: @Sendable (Int) -> Void = { _ in blackHole(arithmetic.run()) }
 
     // Other programs share this machine. Each way of running is measured several times,
-    // taking turns, and its best (shortest) time counts: the run they disturbed least.
-    func best(_ rounds: Int, _ first: () -> Double, _ second: () -> Double) -> (Double, Double) {
-        var times = (Double.infinity, Double.infinity)
+    // taking turns, and its best (shortest) run counts: the one they disturbed least.
+    func best(_ rounds: Int, _ first: () -> Double, _ second: () -> Double) -> (Timing, Timing) {
+        var runs = (Timing.never, Timing.never)
         for _ in 1...rounds {
-            times.0 = min(times.0, first())
-            times.1 = min(times.1, second())
+            runs.0 = min(runs.0, Timing(first))
+            runs.1 = min(runs.1, Timing(second))
         }
-        return times
+        return runs
     }
     let (sleepsOneByOne, sleepsAtOnce) = best(3, { oneByOne(jobs, sleep) }, { onThreads(jobs, sleep) })
     let (arithmeticOneByOne, arithmeticAtOnce) = best(5, { oneByOne(jobs, compute) }, { onThreads(jobs, compute) })
     // ANCHOR_END: io-vs-cpu
 
-    let sleepSpeedup = sleepsOneByOne / sleepsAtOnce
-    let arithmeticSpeedup = arithmeticOneByOne / arithmeticAtOnce
+    let sleepSpeedup = sleepsOneByOne.seconds / sleepsAtOnce.seconds
+    let arithmeticSpeedup = arithmeticOneByOne.seconds / arithmeticAtOnce.seconds
     let arithmeticIdeal = min(jobs, cores)
     print("\(jobs) jobs of about \(Format.duration(seconds)) each; \(cores) cores")
-    print("sleeps:     one by one \(Format.duration(sleepsOneByOne)), on \(jobs) threads \(Format.duration(sleepsAtOnce)), "
+    print("sleeps:     one by one \(Format.duration(sleepsOneByOne.seconds)), on \(jobs) threads \(Format.duration(sleepsAtOnce.seconds)), "
           + "speedup \(Format.number(sleepSpeedup))× (ideal \(jobs)×)")
-    print("arithmetic: one by one \(Format.duration(arithmeticOneByOne)), on \(jobs) threads \(Format.duration(arithmeticAtOnce)), "
+    print("arithmetic: one by one \(Format.duration(arithmeticOneByOne.seconds)), on \(jobs) threads \(Format.duration(arithmeticAtOnce.seconds)), "
           + "speedup \(Format.number(arithmeticSpeedup))× (ideal \(arithmeticIdeal)×)")
+    print("cores busy on average: sleeping threads \(Format.number(sleepsAtOnce.busyCores)), "
+          + "arithmetic one by one \(Format.number(arithmeticOneByOne.busyCores)), on threads \(Format.number(arithmeticAtOnce.busyCores))")
 
     cell.value("jobs", jobs)
     cell.value("job-ms", seconds * 1000, digits: 0, unit: "ms")
-    cell.value("sleeps-one-by-one", sleepsOneByOne * 1000, digits: 0, unit: "ms")
-    cell.value("sleeps-at-once", sleepsAtOnce * 1000, digits: 0, unit: "ms")
+    cell.value("sleeps-one-by-one", sleepsOneByOne.seconds * 1000, digits: 0, unit: "ms")
+    cell.value("sleeps-at-once", sleepsAtOnce.seconds * 1000, digits: 0, unit: "ms")
     cell.value("sleeps-speedup", sleepSpeedup, digits: 1)
     cell.value("sleeps-ideal", jobs)
-    cell.value("arithmetic-one-by-one", arithmeticOneByOne * 1000, digits: 0, unit: "ms")
-    cell.value("arithmetic-at-once", arithmeticAtOnce * 1000, digits: 0, unit: "ms")
+    cell.value("arithmetic-one-by-one", arithmeticOneByOne.seconds * 1000, digits: 0, unit: "ms")
+    cell.value("arithmetic-at-once", arithmeticAtOnce.seconds * 1000, digits: 0, unit: "ms")
     cell.value("arithmetic-speedup", arithmeticSpeedup, digits: 2)
     cell.value("arithmetic-ideal", arithmeticIdeal)
+    cell.value("sleeps-busy", sleepsAtOnce.busyCores)
+    cell.value("arithmetic-one-by-one-busy", arithmeticOneByOne.busyCores)
+    cell.value("arithmetic-busy", arithmeticAtOnce.busyCores)
     cell.barChart("speedups", "Speedup of \(jobs) jobs on \(jobs) threads over one by one, \(cores) cores",
                   unit: "×", [
                       Bar("sleeps", sleepSpeedup, ideal: Double(jobs)),
@@ -77,8 +107,7 @@ func ioVersusCPU(_ cell: Cell) {
                "sleeps on \(jobs) threads are more than \(jobs / 4)× faster (\(Format.number(sleepSpeedup))×)")
     // Arithmetic can only speed up on cores nobody else is using. When other programs
     // already keep every core busy (a load average at or above the core count when
-    // the chapter started), the
-    // speedup is reported but not checked.
+    // the chapter started), the speedup is reported but not checked.
     let machineIsFree = SystemLoad.hasFreeCores(cores, load: loadAtStart)
     cell.value("arithmetic-checked", text: cores == 1 ? "no: this machine has one core"
                : machineIsFree ? "yes, and it passed"
@@ -87,6 +116,8 @@ func ioVersusCPU(_ cell: Cell) {
         cell.check(arithmeticSpeedup > 1.2,
                    "with \(cores) cores, arithmetic on threads is more than 1.2× faster (\(Format.number(arithmeticSpeedup))×)")
     }
+    cell.check(arithmeticAtOnce.busyCores < Double(cores) + 0.1,
+               "\(jobs) computing threads kept at most \(cores) cores busy (\(Format.number(arithmeticAtOnce.busyCores)))")
     cell.check(arithmeticSpeedup < 1.25 * Double(arithmeticIdeal),
                "arithmetic cannot beat the core count: \(Format.number(arithmeticSpeedup))× < 1.25 × \(arithmeticIdeal)")
 }

@@ -73,10 +73,10 @@ func cpuShowdown(_ cell: Cell) async throws {
     var swiftRuns: [CPUModel: CPURun] = [:]
     for _ in 1...Settings.cpuRounds {
         for model in CPUModel.allCases {
-            let start = ContinuousClock.now, cpuStart = processCPUSeconds()
+            let start = ContinuousClock.now, cpuStart = ProcessCPUClock.seconds()
             let primes = try await countAll(chunks, with: model, pool: pool)
             let seconds = (ContinuousClock.now - start).seconds
-            let busy = model == .processPool ? nil : (processCPUSeconds() - cpuStart) / seconds
+            let busy = model == .processPool ? nil : (ProcessCPUClock.seconds() - cpuStart) / seconds
             if seconds < swiftRuns[model]?.seconds ?? .infinity {
                 swiftRuns[model] = CPURun(seconds: seconds, primes: primes, busyCores: busy)
             }
@@ -154,8 +154,8 @@ private func report(swift: [CPUModel: CPURun], python: [CPUModel: CPURun], pytho
     for model in [CPUModel.threads, .taskGroup] {
         let floor = 0.9 * Double(model.idealSpeedup)
         cell.value("cpu-\(model.key)-target", text: speedup(model) >= floor
-                   ? "met (\(Format.number(speedup(model)))× ≥ \(Format.number(floor))×)"
-                   : "missed (\(Format.number(speedup(model)))× < \(Format.number(floor))×)")
+                   ? "met, \(Format.number(speedup(model)))× ≥ \(Format.number(floor))×"
+                   : "missed, \(Format.number(speedup(model)))× < \(Format.number(floor))×")
     }
 
     let counts = Set(models.map { swift[$0]!.primes })

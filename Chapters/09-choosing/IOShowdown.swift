@@ -138,8 +138,8 @@ private func report(swift: [IOModel: FetchRun], python: [IOModel: FetchRun], poo
         let limit = 1.1 * model.ideal + 0.020
         let seconds = swift[model]!.seconds
         cell.value("io-\(model.key)-target", text: seconds <= limit
-                   ? "met (\(Format.duration(seconds)) ≤ \(Format.duration(limit)))"
-                   : "missed (\(Format.duration(seconds)) > \(Format.duration(limit)))")
+                   ? "met, \(Format.duration(seconds)) ≤ \(Format.duration(limit))"
+                   : "missed, \(Format.duration(seconds)) > \(Format.duration(limit))")
     }
 
     let sequential = swift[.sequential]!.seconds
