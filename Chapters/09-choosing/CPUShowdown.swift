@@ -66,7 +66,8 @@ func cpuShowdown(_ cell: Cell) async throws {
     let chunks = PrimeChunk.split(below: Settings.primeLimit, into: Settings.primeChunks)
     let pool = try ProcessPool(workers: Settings.cpuWorkers, role: ShowdownRole.primeCounter)
     defer { pool.shutdown() }
-    _ = pool.map(Array(repeating: PrimeChunk(lower: 0, upper: 10), count: Settings.cpuWorkers), as: Int.self)
+    let warmUp = Array(repeating: PrimeChunk(lower: 0, upper: 10), count: Settings.cpuWorkers)
+    _ = try await onOwnThread { pool.map(warmUp, as: Int.self) }      // every worker up and running
 
     // Other programs share the machine. The models take turns, round after round, and
     // each keeps its best time: the round they disturbed least.
@@ -101,6 +102,7 @@ func cpuShowdown(_ cell: Cell) async throws {
 
 private func report(swift: [CPUModel: CPURun], python: [CPUModel: CPURun], pythonHasGIL: Bool?, on cell: Cell) {
     let models = CPUModel.allCases
+    let pythonRan = pythonInterpreter != nil
     let swiftSequential = swift[.sequential]!.seconds
     let pythonSequential = python[.sequential]?.seconds
     func speedup(_ model: CPUModel) -> Double { swiftSequential / swift[model]!.seconds }
@@ -110,16 +112,18 @@ private func report(swift: [CPUModel: CPURun], python: [CPUModel: CPURun], pytho
         return base / run.seconds
     }
 
-    cell.table("cpu-results", "Counting primes: Swift below \(Format.count(Settings.primeLimit)), Python below \(Format.count(Settings.pythonPrimeLimit)), in \(Settings.primeChunks) chunks",
-               header: ["model (Swift / Python)", "workers", "ideal speedup", "Swift", "speedup", "cores busy",
-                        "Python", "speedup", "cores busy"],
+    let limits = "Swift below \(Format.count(Settings.primeLimit))"
+        + (pythonRan ? ", Python below \(Format.count(Settings.pythonPrimeLimit))" : "")
+    cell.table("cpu-results", "Counting primes: \(limits), in \(Settings.primeChunks) chunks",
+               header: [pythonRan ? "model (Swift / Python)" : "model", "workers", "ideal speedup", "Swift", "speedup",
+                        "cores busy"] + (pythonRan ? ["Python", "speedup", "cores busy"] : []),
                rows: models.map { model in
-                   ["\(model.swiftName) / \(model.pythonName)", "\(model.workers)", "\(model.idealSpeedup)×",
-                    Format.duration(swift[model]!.seconds), Format.number(speedup(model)) + "×",
-                    busy(swift[model]),
-                    python[model].map { Format.duration($0.seconds) } ?? "—",
-                    pythonSpeedup(model).map { Format.number($0) + "×" } ?? "—",
-                    busy(python[model])]
+                   [pythonRan ? "\(model.swiftName) / \(model.pythonName)" : model.swiftName,
+                    "\(model.workers)", "\(model.idealSpeedup)×",
+                    Format.duration(swift[model]!.seconds), Format.number(speedup(model)) + "×", busy(swift[model])]
+                       + (pythonRan ? [python[model].map { Format.duration($0.seconds) } ?? "—",
+                                       pythonSpeedup(model).map { Format.number($0) + "×" } ?? "—",
+                                       busy(python[model])] : [])
                })
     cell.barChart("cpu-chart", "Speedup over one by one, beside the physical limit (\(Settings.cores) cores)", unit: "×",
                   models.flatMap { model -> [Bar] in
@@ -168,7 +172,7 @@ private func report(swift: [CPUModel: CPURun], python: [CPUModel: CPURun], pytho
         cell.check(speedup(.threads) > 1.3,
                    "with \(Settings.cores) cores, Swift threads beat one by one by more than 1.3× (\(Format.number(speedup(.threads)))×)")
     }
-    if pythonInterpreter != nil {
+    if pythonRan {
         let expected = PrimeChunk.split(below: Settings.pythonPrimeLimit, into: Settings.primeChunks).map(countPrimes).reduce(0, +)
         for model in models where model.pythonModel != nil {
             cell.check(python[model]?.primes == expected,

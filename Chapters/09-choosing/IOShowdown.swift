@@ -104,12 +104,15 @@ private func report(swift: [IOModel: FetchRun], python: [IOModel: FetchRun], poo
     func ratio(_ run: FetchRun?, _ model: IOModel) -> String { run.map { Format.number($0.seconds / model.ideal) + "×" } ?? "—" }
     func peak(_ run: FetchRun?) -> String { run.map { String($0.peakInFlight) } ?? "—" }
 
+    // Without python3 the Python columns are left out.
     cell.table("io-results", "Fetching \(Settings.pages) pages that each take \(Format.duration(Settings.delaySeconds)) to answer",
-               header: ["model (Swift / Python)", "limit", "ideal", "Swift", "× ideal", "peak", "Python", "× ideal", "peak"],
+               header: [pythonRan ? "model (Swift / Python)" : "model", "limit", "ideal", "Swift", "× ideal", "peak"]
+                   + (pythonRan ? ["Python", "× ideal", "peak"] : []),
                rows: models.map { model in
-                   ["\(model.swiftName) / \(model.pythonName)", "\(model.concurrency)", Format.duration(model.ideal),
-                    time(swift[model]), ratio(swift[model], model), peak(swift[model]),
-                    time(python[model]), ratio(python[model], model), peak(python[model])]
+                   [pythonRan ? "\(model.swiftName) / \(model.pythonName)" : model.swiftName,
+                    "\(model.concurrency)", Format.duration(model.ideal),
+                    time(swift[model]), ratio(swift[model], model), peak(swift[model])]
+                       + (pythonRan ? [time(python[model]), ratio(python[model], model), peak(python[model])] : [])
                })
     cell.barChart("io-chart", "Time to fetch \(Settings.pages) pages, beside the physical limit", unit: "s",
                   models.flatMap { model -> [Bar] in

@@ -15,7 +15,7 @@ func machine(_ cell: Cell) {
     if let python = pythonInterpreter {
         print("python: \(python.version) at \(python.executable.path)")
     } else {
-        print("python: no python3 on PATH; the Python column is left out")
+        print("python: no python3 on PATH; the Python columns are left out")
     }
     // ANCHOR_END: machine
     cell.value("cores", Settings.cores)

@@ -13,12 +13,20 @@ import Testing
         return x
     }
 
-    @Test func sleepingUsesAlmostNoCPU() {
+    // Other tests run in this process at the same time, so these tests assert only
+    // bounds that their CPU use cannot break: lower bounds on what this test adds, and
+    // the physical upper bound of cores × wall-clock time.
+
+    @Test func neverExceedsTheCoresTimesTheWallClock() {
+        let cores = Double(ProcessInfo.processInfo.activeProcessorCount)
+        let start = ContinuousClock.now
         let before = ProcessCPUClock.seconds()
         Thread.sleep(forTimeInterval: 0.2)
         let used = ProcessCPUClock.seconds() - before
+        let elapsed = ContinuousClock.now - start
+        let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         #expect(used >= 0)
-        #expect(used < 0.1, "a sleeping thread used \(used) s of CPU in 0.2 s")
+        #expect(used <= cores * wall + 0.05, "\(used) s of CPU in \(wall) s on \(cores) cores")
     }
 
     @Test func computingUsesCPUTime() {
@@ -26,10 +34,8 @@ import Testing
         let result = Self.spin(for: 0.2)
         let used = ProcessCPUClock.seconds() - before
         #expect(result != 0)
-        // At least some CPU time, whatever else the machine is doing; never more than
-        // the wall-clock time times the number of cores.
+        // At least some CPU time, whatever else the machine is doing.
         #expect(used > 0.01, "a computing thread used \(used) s of CPU in 0.2 s")
-        #expect(used < 0.2 * Double(ProcessInfo.processInfo.activeProcessorCount) + 0.1)
     }
 
     @Test func countsEveryThreadOfTheProcess() {
@@ -45,11 +51,9 @@ import Testing
         }
         finished.wait()
         let used = ProcessCPUClock.seconds() - before
-        // Four threads each computing for 0.1 s of wall time: their CPU time adds up,
-        // so it is at least a good part of one thread's share, and at most 0.1 s per core
-        // per thread.
+        // Four threads each computing for 0.1 s of wall time: whatever share of the
+        // machine they get, their CPU time adds up to a measurable amount.
         #expect(used > 0.02, "four computing threads used \(used) s of CPU")
-        #expect(used < Double(threads) * 0.1 + 0.2)
     }
 
     @Test func neverGoesBackwards() {
