@@ -9,8 +9,9 @@ extension Markdown.BlockParser {
     /// Tries each kind of block start, in the order the spec gives them precedence.
     func startNewBlock(in container: BlockNode) -> BlockStart {
         let starts: [(BlockNode) -> BlockStart] = [
-            startBlockQuote, startATXHeading, startFencedCode, startHTMLBlock, startTable,
+            startBlockQuote, startATXHeading, startFencedCode, startHTMLBlock,
             startSetextHeading, startThematicBreak, startListItem, startIndentedCode,
+            startTable,  // An extension: tried after all the CommonMark blocks.
         ]
         for start in starts {
             let result = start(container)
@@ -193,11 +194,6 @@ extension Markdown.BlockParser {
         table.tableHeader = header
         cursor.advanceToEnd()
         return .leaf
-    }
-
-    /// Whether a line inside a table starts a block that ends the table.
-    static func startsBlockThatEndsTable(_ line: Line) -> Bool {
-        line.first == ">" || atxHeadingLevel(line) != nil || openingFence(line) != nil || isThematicBreak(line)
     }
 
     private func startSetextHeading(_ container: BlockNode) -> BlockStart {

@@ -95,7 +95,8 @@ extension Markdown {
             lastMatchedContainer = container
 
             // 2. Does the rest of the line start new blocks?
-            var reachedLeaf = container.kind != .paragraph && container.acceptsLines
+            // A paragraph or table may be interrupted by new blocks; other leaves may not.
+            var reachedLeaf = container.kind != .paragraph && container.kind != .table && container.acceptsLines
             starts: while !reachedLeaf {
                 cursor.findNextNonspace()
                 guard cursor.isIndented || cursor.nextCharacter.map(Self.mayStartBlock) == true else {
@@ -218,9 +219,9 @@ extension Markdown {
             case .paragraph:
                 return cursor.isBlank ? .notContinued : .continued
             case .table:
-                // A table ends at a blank line or where another block begins.
-                let interrupted = !cursor.isIndented && Self.startsBlockThatEndsTable(cursor.restFromNonspace)
-                return cursor.isBlank || interrupted ? .notContinued : .continued
+                // A table ends at a blank line, or where another block starts: like a
+                // paragraph, it lets block starts be tried on each line.
+                return cursor.isBlank ? .notContinued : .continued
             }
         }
 
