@@ -1,0 +1,154 @@
+import Notebook
+
+/// Draws a `BarChartRecord` as horizontal SVG bars.
+///
+/// Each bar has its label on the left and its value printed at its end; a bar with an
+/// ideal (the physical limit) gets a dashed `line.ideal-marker` across it at the ideal's
+/// position and the ratio beside the value ("0.213 s · ideal 0.200 s · 1.07×"), and a
+/// legend explains the marker. The axis below starts at zero and names the unit.
+struct BarChart {
+    let record: BarChartRecord
+    let axis: AxisScale
+
+    static let width = 720.0
+    static let rowHeight = 30.0
+    static let barHeight = 18.0
+    static let axisHeight = 44.0
+    static let characterWidth = 6.6
+    static let maxLabelCharacters = 30
+
+    init(_ record: BarChartRecord) {
+        self.record = record
+        let largest = record.bars.flatMap { [$0.value, $0.ideal ?? 0] }.max() ?? 0
+        axis = AxisScale(upTo: largest)
+    }
+
+    var hasIdeals: Bool { record.bars.contains { $0.ideal != nil } }
+    var top: Double { hasIdeals ? 28 : 8 }
+
+    var labelWidth: Double {
+        let longest = record.bars.map { min($0.label.count, Self.maxLabelCharacters) }.max() ?? 4
+        return min(max(Double(longest) * Self.characterWidth + 16, 64), 220)
+    }
+
+    /// Room on the right for the longest printed value.
+    var valueWidth: Double {
+        let longest = record.bars.map { valueText($0).count }.max() ?? 4
+        return Double(longest) * Self.characterWidth + 14
+    }
+
+    var plotX: Double { labelWidth }
+    var plotWidth: Double { max(Self.width - labelWidth - valueWidth, 160) }
+    var totalWidth: Double { plotX + plotWidth + valueWidth }
+    var height: Double { top + Double(max(record.bars.count, 1)) * Self.rowHeight + Self.axisHeight }
+
+    func x(_ value: Double) -> Double { plotX + axis.position(of: value, length: plotWidth) }
+
+    /// The text printed at a bar's end.
+    func valueText(_ bar: Bar) -> String {
+        var text = FigureNumber.text(bar.value, unit: record.unit)
+        if let ideal = bar.ideal {
+            text += " · ideal \(FigureNumber.text(ideal, unit: record.unit))"
+            if ideal > 0 { text += " · \(FigureNumber.text(bar.value / ideal))×" }
+        }
+        return text
+    }
+
+    /// The axis title: the unit spelled out when it is a common one.
+    var axisTitle: String {
+        switch record.unit {
+        case "s": "seconds"
+        case "ms": "milliseconds"
+        case "µs", "us": "microseconds"
+        case "ns": "nanoseconds"
+        case "": "value"
+        default: record.unit
+        }
+    }
+
+    func svg() -> String {
+        let c = FigureNumber.coordinate
+        var svg = "<svg class=\"chart chart-bars\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" "
+        svg += "viewBox=\"0 0 \(c(totalWidth)) \(c(height))\" width=\"\(c(totalWidth))\" height=\"\(c(height))\">\n"
+        svg += "<title>\(HTML.escape(record.title))</title>\n"
+        svg += "<desc>\(HTML.escape(description))</desc>\n"
+        if hasIdeals { svg += legend() }
+        svg += grid()
+        for (index, bar) in record.bars.enumerated() { svg += row(bar, index: index) }
+        svg += valueAxis()
+        svg += "</svg>\n"
+        return svg
+    }
+
+    var description: String {
+        let parts = record.bars.map { "\($0.label): \(valueText($0))" }
+        return "Bar chart. " + parts.joined(separator: "; ") + "."
+    }
+
+    private func rowY(_ index: Int) -> Double { top + Double(index) * Self.rowHeight }
+
+    private func legend() -> String {
+        let c = FigureNumber.coordinate
+        let x0 = plotX
+        return "<g class=\"legend\"><line class=\"ideal-marker\" x1=\"\(c(x0))\" y1=\"6\" x2=\"\(c(x0))\" y2=\"22\"/>"
+            + "<text class=\"legend-label\" x=\"\(c(x0 + 8))\" y=\"18\">ideal: the physical limit for that bar</text></g>\n"
+    }
+
+    private func grid() -> String {
+        let c = FigureNumber.coordinate
+        let bottom = rowY(max(record.bars.count, 1))
+        var svg = "<g class=\"grid\">"
+        for tick in axis.ticks {
+            svg += "<line class=\"grid-line\" x1=\"\(c(x(tick)))\" y1=\"\(c(top))\" x2=\"\(c(x(tick)))\" y2=\"\(c(bottom))\"/>"
+        }
+        return svg + "</g>\n"
+    }
+
+    private func row(_ bar: Bar, index: Int) -> String {
+        let c = FigureNumber.coordinate
+        let y = rowY(index)
+        let barY = y + (Self.rowHeight - Self.barHeight) / 2
+        let end = x(bar.value)
+        let shown = bar.label.count > Self.maxLabelCharacters
+            ? String(bar.label.prefix(Self.maxLabelCharacters - 1)) + "…" : bar.label
+        var svg = "<g class=\"bar-row\"><title>\(HTML.escape("\(bar.label): \(valueText(bar))"))</title>"
+        svg += "<text class=\"bar-label\" x=\"\(c(plotX - 8))\" y=\"\(c(y + Self.rowHeight / 2 + 4))\" text-anchor=\"end\">\(HTML.escape(shown))</text>"
+        svg += "<rect class=\"bar\" x=\"\(c(plotX))\" y=\"\(c(barY))\" width=\"\(c(max(end - plotX, 1)))\" height=\"\(c(Self.barHeight))\" rx=\"2\"/>"
+        if let ideal = bar.ideal {
+            let ix = x(ideal)
+            svg += "<line class=\"ideal-marker\" x1=\"\(c(ix))\" y1=\"\(c(barY - 4))\" x2=\"\(c(ix))\" y2=\"\(c(barY + Self.barHeight + 4))\"/>"
+        }
+        let textX = max(end, bar.ideal.map(x) ?? end) + 6
+        svg += "<text class=\"bar-value\" x=\"\(c(textX))\" y=\"\(c(y + Self.rowHeight / 2 + 4))\">\(HTML.escape(valueText(bar)))</text>"
+        return svg + "</g>\n"
+    }
+
+    private func valueAxis() -> String {
+        let c = FigureNumber.coordinate
+        let y = rowY(max(record.bars.count, 1))
+        var svg = "<g class=\"axis\">"
+        svg += "<line class=\"axis-line\" x1=\"\(c(plotX))\" y1=\"\(c(y))\" x2=\"\(c(plotX + plotWidth))\" y2=\"\(c(y))\"/>\n"
+        for tick in axis.ticks {
+            svg += "<line class=\"tick\" x1=\"\(c(x(tick)))\" y1=\"\(c(y))\" x2=\"\(c(x(tick)))\" y2=\"\(c(y + 5))\"/>"
+            svg += "<text class=\"tick-label\" x=\"\(c(x(tick)))\" y=\"\(c(y + 18))\" text-anchor=\"middle\">\(axis.label(tick))</text>\n"
+        }
+        svg += "<text class=\"axis-label\" x=\"\(c(plotX + plotWidth / 2))\" y=\"\(c(y + 36))\" text-anchor=\"middle\">\(HTML.escape(axisTitle))</text>"
+        return svg + "</g>\n"
+    }
+
+    /// Every bar as a row: label, value, ideal, ratio.
+    func numbersTable() -> String {
+        let unit = record.unit.isEmpty ? "" : " (\(record.unit))"
+        var header = ["bar", "value\(unit)"]
+        if hasIdeals { header += ["ideal\(unit)", "value ÷ ideal"] }
+        let rows = record.bars.map { bar -> [String] in
+            var row = [bar.label, FigureNumber.text(bar.value)]
+            if hasIdeals {
+                row.append(bar.ideal.map(FigureNumber.text) ?? "–")
+                row.append(bar.ideal.flatMap { $0 > 0 ? FigureNumber.text(bar.value / $0) + "×" : nil } ?? "–")
+            }
+            return row
+        }
+        return DataTable(header: header, rows: rows).html()
+    }
+}

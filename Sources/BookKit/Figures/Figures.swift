@@ -1,0 +1,56 @@
+import Notebook
+
+/// The figures a chapter run records, drawn as HTML: inline SVG charts that follow the
+/// page's colour scheme (they use CSS classes and `currentColor`, never a fixed black),
+/// and tables that scroll sideways on a phone.
+///
+/// Every figure is a `<figure id="figure-NAME">` with a `<figcaption>` and a text
+/// alternative: the SVG carries `<title>` and `<desc>`, and a collapsed
+/// "The numbers" table under it lists every value the picture was drawn from.
+public enum Figures {
+    /// A Gantt chart: one lane per thread, task or process, one bar per span, a time axis
+    /// in ms (runs under a second) or s.
+    public static func timeline(_ t: TimelineRecord) -> String {
+        let chart = TimelineChart(t)
+        return figure(name: t.name, kind: "timeline", caption: t.title,
+                      body: chart.svg(), numbers: chart.numbersTable())
+    }
+
+    /// Horizontal bars with their values printed, each bar's ideal marked when present.
+    public static func bars(_ c: BarChartRecord) -> String {
+        let chart = BarChart(c)
+        return figure(name: c.name, kind: "bars", caption: c.title,
+                      body: chart.svg(), numbers: chart.numbersTable())
+    }
+
+    /// A table; numeric cells are right-aligned so digits line up.
+    public static func table(_ t: TableRecord) -> String {
+        let table = DataTable(header: t.header, rows: t.rows).html()
+        return figure(name: t.name, kind: "table", caption: t.title,
+                      body: "<div class=\"table-wrap\">\n\(table)</div>\n", numbers: nil)
+    }
+
+    /// Any recorded figure.
+    public static func figure(_ record: FigureRecord) -> String {
+        switch record {
+        case .timeline(let t): timeline(t)
+        case .bars(let b): bars(b)
+        case .table(let t): table(t)
+        }
+    }
+
+    /// The `id` of the figure named `name`, for links such as `#figure-five-workers`.
+    public static func anchor(_ name: String) -> String { "figure-" + Slug.make(name) }
+
+    private static func figure(name: String, kind: String, caption: String, body: String, numbers: String?) -> String {
+        var html = "<figure class=\"figure figure-\(kind)\" id=\"\(anchor(name))\">\n"
+        html += "<figcaption>\(HTML.escape(caption))</figcaption>\n"
+        html += body
+        if let numbers {
+            html += "<details class=\"figure-data\">\n<summary>The numbers</summary>\n"
+            html += "<div class=\"table-wrap\">\n\(numbers)</div>\n</details>\n"
+        }
+        html += "</figure>\n"
+        return html
+    }
+}
