@@ -13,14 +13,14 @@ public enum Figures {
     public static func timeline(_ t: TimelineRecord) -> String {
         let chart = TimelineChart(t)
         return figure(name: t.name, kind: "timeline", caption: t.title,
-                      body: chart.svg(), numbers: chart.numbersTable())
+                      body: scrolling(chart.svg()), numbers: chart.numbersTable())
     }
 
     /// Horizontal bars with their values printed, each bar's ideal marked when present.
     public static func bars(_ c: BarChartRecord) -> String {
         let chart = BarChart(c)
         return figure(name: c.name, kind: "bars", caption: c.title,
-                      body: chart.svg(), numbers: chart.numbersTable())
+                      body: scrolling(chart.svg()), numbers: chart.numbersTable())
     }
 
     /// A table; numeric cells are right-aligned so digits line up.
@@ -41,6 +41,11 @@ public enum Figures {
 
     /// The `id` of the figure named `name`, for links such as `#figure-five-workers`.
     public static func anchor(_ name: String) -> String { "figure-" + Slug.make(name) }
+
+    /// Charts keep a readable text size on a phone by scrolling sideways instead of shrinking.
+    private static func scrolling(_ svg: String) -> String {
+        "<div class=\"chart-scroll\">\n\(svg)</div>\n"
+    }
 
     private static func figure(name: String, kind: String, caption: String, body: String, numbers: String?) -> String {
         var html = "<figure class=\"figure figure-\(kind)\" id=\"\(anchor(name))\">\n"
