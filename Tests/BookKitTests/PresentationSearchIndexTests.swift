@@ -31,7 +31,7 @@ struct PresentationSearchIndexTests {
     func text() throws {
         let body = """
         <h1 id="t">Title</h1>
-        <p>Before &lt;any&gt; heading &amp; more.</p>
+        <p>Before &lt;any&gt; heading &amp; <code>more</code>.</p>
         <figure><svg><text>tick 250</text></svg><figcaption>A chart</figcaption></figure>
         <h2 id="s">Section</h2>
         <pre class="code"><code><span class="tok-keyword">let</span> mutex = Mutex(0)</code></pre>

@@ -2,7 +2,8 @@ import Notebook
 
 /// Draws a `BarChartRecord` as horizontal SVG bars.
 ///
-/// Each bar has its label on the left and its value printed at its end; a bar with an
+/// Each bar has its label above it (so long labels never squeeze the plot, on a phone
+/// either) and its value printed at its end; a bar with an
 /// ideal (the physical limit) gets a dashed `line.ideal-marker` across it at the ideal's
 /// position and the ratio beside the value ("0.213 s · ideal 0.200 s · 1.07×"), and a
 /// legend explains the marker. The axis below starts at zero and names the unit.
@@ -11,11 +12,15 @@ struct BarChart {
     let axis: AxisScale
 
     static let width = 720.0
-    static let rowHeight = 30.0
+    static let rowHeight = 46.0
     static let barHeight = 18.0
+    /// The label's baseline and the bar's top, from the top of a row.
+    static let labelBaseline = 15.0
+    static let barOffset = 21.0
+    static let leftMargin = 8.0
     static let axisHeight = 44.0
     static let characterWidth = 6.6
-    static let maxLabelCharacters = 30
+    static let maxLabelCharacters = 80
 
     init(_ record: BarChartRecord) {
         self.record = record
@@ -26,19 +31,14 @@ struct BarChart {
     var hasIdeals: Bool { record.bars.contains { $0.ideal != nil } }
     var top: Double { hasIdeals ? 28 : 8 }
 
-    var labelWidth: Double {
-        let longest = record.bars.map { min($0.label.count, Self.maxLabelCharacters) }.max() ?? 4
-        return min(max(Double(longest) * Self.characterWidth + 16, 64), 220)
-    }
-
     /// Room on the right for the longest printed value.
     var valueWidth: Double {
         let longest = record.bars.map { valueText($0).count }.max() ?? 4
         return Double(longest) * Self.characterWidth + 14
     }
 
-    var plotX: Double { labelWidth }
-    var plotWidth: Double { max(Self.width - labelWidth - valueWidth, 160) }
+    var plotX: Double { Self.leftMargin }
+    var plotWidth: Double { max(Self.width - Self.leftMargin - valueWidth, 240) }
     var totalWidth: Double { plotX + plotWidth + valueWidth }
     var height: Double { top + Double(max(record.bars.count, 1)) * Self.rowHeight + Self.axisHeight }
 
@@ -107,19 +107,19 @@ struct BarChart {
     private func row(_ bar: Bar, index: Int) -> String {
         let c = FigureNumber.coordinate
         let y = rowY(index)
-        let barY = y + (Self.rowHeight - Self.barHeight) / 2
+        let barY = y + Self.barOffset
         let end = x(bar.value)
         let shown = bar.label.count > Self.maxLabelCharacters
             ? String(bar.label.prefix(Self.maxLabelCharacters - 1)) + "…" : bar.label
         var svg = "<g class=\"bar-row\"><title>\(HTML.escape("\(bar.label): \(valueText(bar))"))</title>"
-        svg += "<text class=\"bar-label\" x=\"\(c(plotX - 8))\" y=\"\(c(y + Self.rowHeight / 2 + 4))\" text-anchor=\"end\">\(HTML.escape(shown))</text>"
+        svg += "<text class=\"bar-label\" x=\"\(c(plotX))\" y=\"\(c(y + Self.labelBaseline))\">\(HTML.escape(shown))</text>"
         svg += "<rect class=\"bar\" x=\"\(c(plotX))\" y=\"\(c(barY))\" width=\"\(c(max(end - plotX, 1)))\" height=\"\(c(Self.barHeight))\" rx=\"2\"/>"
         if let ideal = bar.ideal {
             let ix = x(ideal)
             svg += "<line class=\"ideal-marker\" x1=\"\(c(ix))\" y1=\"\(c(barY - 4))\" x2=\"\(c(ix))\" y2=\"\(c(barY + Self.barHeight + 4))\"/>"
         }
         let textX = max(end, bar.ideal.map(x) ?? end) + 6
-        svg += "<text class=\"bar-value\" x=\"\(c(textX))\" y=\"\(c(y + Self.rowHeight / 2 + 4))\">\(HTML.escape(valueText(bar)))</text>"
+        svg += "<text class=\"bar-value\" x=\"\(c(textX))\" y=\"\(c(barY + Self.barHeight / 2 + 4))\">\(HTML.escape(valueText(bar)))</text>"
         return svg + "</g>\n"
     }
 

@@ -19,7 +19,11 @@ enum RunStampView {
             parts.append("source: <a class=\"source-link\" href=\"../\(HTML.escape(folder))\"><code>\(HTML.escape(folder))</code></a>")
         }
         guard !parts.isEmpty else { return "" }
-        return "<p class=\"run-stamp\">" + parts.joined(separator: " <span class=\"sep\" aria-hidden=\"true\">·</span> ") + "</p>\n"
+        // Each item stays on one line; the separator belongs to the item after it.
+        let items = parts.enumerated().map { index, part in
+            "<span class=\"run-stamp-item\">" + (index == 0 ? "" : "<span class=\"sep\" aria-hidden=\"true\">· </span>") + part + "</span>"
+        }
+        return "<p class=\"run-stamp\">" + items.joined(separator: " ") + "</p>\n"
     }
 
     /// An ISO 8601 date as `2026-11-21 09:50 UTC` inside a machine-readable `<time>`;

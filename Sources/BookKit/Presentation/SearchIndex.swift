@@ -61,6 +61,8 @@ public enum SearchIndex {
     static func plainText(_ html: String) -> String {
         var text = html.replacing(#/<svg[\s\S]*?</svg>/#, with: " ")
         text = text.replacing(#/<button[\s\S]*?</button>/#, with: " ")
+        // Inline tags join their neighbours ("<code>join</code>." reads "join."); others separate words.
+        text = text.replacing(#/</?(?:a|abbr|b|code|em|i|kbd|mark|samp|small|span|strong|sub|sup|time|var)\b[^>]*>/#, with: "")
         text = text.replacing(#/<[^>]*>/#, with: " ")
         for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&nbsp;", " "), ("&amp;", "&")] {
             text = text.replacingOccurrences(of: entity, with: character)
