@@ -98,7 +98,8 @@ struct FigureTimelineTests {
     @Test("The numbers table lists every span in the axis unit")
     func numbers() {
         let html = Figures.timeline(record)
-        #expect(html.contains("<th scope=\"col\">start (ms)</th>"))
+        #expect(html.contains("<th scope=\"col\" class=\"num\">start (ms)</th>"))
+        #expect(html.contains("<th scope=\"col\">lane</th>"))
         #expect(html.contains("<td>worker-1</td><td>compute</td><td class=\"num\">70.0</td><td class=\"num\">200</td><td class=\"num\">130</td>"))
     }
 
