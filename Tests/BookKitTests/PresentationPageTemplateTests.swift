@@ -17,8 +17,8 @@ struct PresentationPageTemplateTests {
         return ChapterPage(
             link: link,
             bodyHTML: body ?? "<h1 id=\"\(Slug.make(link.title))\">\(HTML.escape(link.title))</h1>\n<p>Intro.</p>\n<h2 id=\"exercises\">Exercises</h2>\n<p>Try <a href=\"#exercises\">this</a> and <a href=\"01-threads.html#exercises\">that</a>.</p>\n",
-            headings: [PageHeading(level: 1, text: link.title, id: Slug.make(link.title)),
-                       PageHeading(level: 2, text: "Exercises", id: "exercises")],
+            headings: [Heading(level: 1, text: link.title, id: Slug.make(link.title)),
+                       Heading(level: 2, text: "Exercises", id: "exercises")],
             stamp: stamp,
             sourceFolder: "Chapters/\(link.href.dropLast(5))",
             previous: index > 0 ? toc[index - 1] : nil,

@@ -104,12 +104,12 @@ struct PresentationSampleBookTests {
             "<h1 id=\"locks\">Locks</h1>\n<p>Mutual exclusion.</p>\n<h2 id=\"mutex\">Mutex</h2>\n<p>Back to <a href=\"01-threads.html#five-workers-sleep-at-once\">the workers</a>.</p>\n\(Fragments.output(stdout: "<script>alert('escaped')</script>\n", stderr: ""))<h2 id=\"exercises\">Exercises</h2>\n<p>None yet.</p>\n",
             "<h1 id=\"queues\">Queues</h1>\n<p>Producers and consumers.</p>\n<h2 id=\"exercises\">Exercises</h2>\n<p>None yet.</p>\n",
         ]
-        let headings: [[PageHeading]] = [
-            [PageHeading(level: 1, text: "Threads", id: "threads"), PageHeading(level: 2, text: "Five workers sleep at once", id: "five-workers-sleep-at-once"),
-             PageHeading(level: 2, text: "How much faster?", id: "how-much-faster"), PageHeading(level: 2, text: "A race the compiler catches", id: "a-race-the-compiler-catches"),
-             PageHeading(level: 2, text: "Exercises", id: "exercises")],
-            [PageHeading(level: 1, text: "Locks", id: "locks"), PageHeading(level: 2, text: "Mutex", id: "mutex"), PageHeading(level: 2, text: "Exercises", id: "exercises")],
-            [PageHeading(level: 1, text: "Queues", id: "queues"), PageHeading(level: 2, text: "Exercises", id: "exercises")],
+        let headings: [[Heading]] = [
+            [Heading(level: 1, text: "Threads", id: "threads"), Heading(level: 2, text: "Five workers sleep at once", id: "five-workers-sleep-at-once"),
+             Heading(level: 2, text: "How much faster?", id: "how-much-faster"), Heading(level: 2, text: "A race the compiler catches", id: "a-race-the-compiler-catches"),
+             Heading(level: 2, text: "Exercises", id: "exercises")],
+            [Heading(level: 1, text: "Locks", id: "locks"), Heading(level: 2, text: "Mutex", id: "mutex"), Heading(level: 2, text: "Exercises", id: "exercises")],
+            [Heading(level: 1, text: "Queues", id: "queues"), Heading(level: 2, text: "Exercises", id: "exercises")],
         ]
         return toc.indices.map { i in
             ChapterPage(link: toc[i], bodyHTML: bodies[i], headings: headings[i], stamp: i == 2 ? nil : stamp,

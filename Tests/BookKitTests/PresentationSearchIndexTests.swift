@@ -37,7 +37,7 @@ struct PresentationSearchIndexTests {
         <pre class="code"><code><span class="tok-keyword">let</span> mutex = Mutex(0)</code></pre>
         """
         let page = ChapterPage(link: PageLink(number: "1", title: "T", href: "01-t.html"), bodyHTML: body,
-                               headings: [PageHeading(level: 1, text: "Title", id: "t"), PageHeading(level: 2, text: "Section", id: "s")],
+                               headings: [Heading(level: 1, text: "Title", id: "t"), Heading(level: 2, text: "Section", id: "s")],
                                stamp: nil, sourceFolder: "Chapters/01-t")
         let entries = try Self.decode(SearchIndex.script([page]))
         #expect(entries.count == 2)

@@ -123,7 +123,7 @@ public enum PageTemplate {
         return html
     }
 
-    private static func sidebar(toc: [PageLink], current: String, currentHeadings: [PageHeading]) -> String {
+    private static func sidebar(toc: [PageLink], current: String, currentHeadings: [Heading]) -> String {
         var html = "<nav id=\"sidebar\" class=\"sidebar\" aria-label=\"Table of contents\">\n<ol class=\"toc\">\n"
         let contents = PageLink(number: "", title: "Contents", href: "index.html")
         for link in [contents] + toc.filter({ $0.href != "index.html" }) {

@@ -34,7 +34,7 @@ public enum SearchIndex {
     /// itself, the text after each heading to that heading.
     static func entries(_ page: ChapterPage) -> [Entry] {
         let body = page.bodyHTML
-        var cuts: [(heading: PageHeading?, start: String.Index)] = [(nil, body.startIndex)]
+        var cuts: [(heading: Heading?, start: String.Index)] = [(nil, body.startIndex)]
         var searchFrom = body.startIndex
         for heading in page.headings {
             guard let found = body.range(of: "id=\"\(heading.id)\"", range: searchFrom..<body.endIndex) else { continue }
