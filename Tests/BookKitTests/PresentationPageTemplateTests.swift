@@ -34,7 +34,7 @@ struct PresentationPageTemplateTests {
         #expect(html.contains("<title>2. Locks &amp; races · Concurrency in Swift</title>"))
         #expect(html.contains("<link rel=\"stylesheet\" href=\"assets/book.css\">"))
         #expect(html.contains("<script src=\"assets/theme-init.js\"></script>"))
-        #expect(html.contains("<script src=\"assets/search-index.js\" defer></script>"))
+        #expect(html.contains("<script src=\"search-index.js\" defer></script>"))
         #expect(!html.contains("http://") && !html.contains("https://"))
         #expect(html.hasSuffix("</html>\n"))
         for asset in Theme.assetNames { #expect(html.contains("assets/\(asset)")) }

@@ -1,6 +1,6 @@
 // The book's behaviour: colour-scheme toggle, contents drawer, copy buttons, heading
 // links, keyboard navigation and search. Plain JavaScript, no libraries, no network:
-// the search index is a script (assets/search-index.js) that sets window.BOOK_SEARCH.
+// the search index is a script (search-index.js, beside the pages) that sets window.BOOK_SEARCH.
 (function () {
   "use strict";
 

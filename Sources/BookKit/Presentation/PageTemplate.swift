@@ -8,7 +8,7 @@ import Notebook
 /// table of contents as a sidebar (a drawer on narrow screens), the page, and a pager.
 public enum PageTemplate {
     /// The file, in `book/`, of the whole book on one page (linked from every sidebar).
-    public static let wholeBookHref = "whole-book.html"
+    public static let wholeBookHref = "print.html"
     /// Where pages load the search index from; the builder writes `SearchIndex.script` there.
     public static let searchIndexHref = SearchIndex.relativePath
 

@@ -7,7 +7,7 @@ import Foundation
 /// book is opened from `file://`; `book.js` reads `window.BOOK_SEARCH`.
 public enum SearchIndex {
     /// Where the builder writes the script, relative to `book/`.
-    public static let relativePath = "assets/search-index.js"
+    public static let relativePath = "search-index.js"
 
     /// One searchable section.
     struct Entry: Codable, Equatable {
