@@ -17,7 +17,7 @@ public enum SearchIndex {
         var text: String
     }
 
-    /// The content of `assets/search-index.js`: `window.BOOK_SEARCH = [...];`.
+    /// The content of `search-index.js`: `window.BOOK_SEARCH = [...];`.
     public static func script(_ pages: [ChapterPage]) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
