@@ -27,7 +27,11 @@ struct FigureBarChartTests {
     func values() throws {
         let svg = try parsedSVG(Figures.bars(record))
         let values = svg.all("text", class: "bar-value").map(\.visibleText)
-        #expect(values == ["0.500 s · ideal 0.500 s · 1.00×", "0.120 s · ideal 0.100 s · 1.20×", "0.300 s"])
+        #expect(values == ["0.500 s · ideal 0.500 s · 100% of ideal", "0.120 s · ideal 0.100 s · 120% of ideal", "0.300 s"])
+        // Ratios and percentages sit against their number.
+        let speedup = try parsedSVG(Figures.bars(BarChartRecord(name: "s", title: "S", unit: "×", bars: [Bar("2 threads", 1.26, ideal: 2)])))
+        #expect(speedup.all("text", class: "bar-value").map(\.visibleText) == ["1.26× · ideal 2.00× · 63% of ideal"])
+        #expect(speedup.all("text", class: "axis-label").first?.visibleText == "times (×)")
     }
 
     @Test("An ideal marker sits at the ideal's position on each bar that has one, and a legend explains it")

@@ -124,6 +124,17 @@ struct PresentationPageTemplateTests {
         #expect(html.components(separatedBy: "class=\"run-stamp\"").count == 4)
     }
 
+    @Test("A title that already starts with its number does not get it twice")
+    func numberInTitle() {
+        let link = PageLink(number: "01", title: "01 · Threads", href: "01-threads.html")
+        #expect(link.numberedTitle == "01 · Threads")
+        #expect(PageLink(number: "1", title: "Threads", href: "x.html").numberedTitle == "1. Threads")
+        let page = ChapterPage(link: link, bodyHTML: "<h1 id=\"t\">01 · Threads</h1>", headings: [], stamp: nil, sourceFolder: "Chapters/01-threads")
+        let html = PageTemplate.chapter(page, toc: [link], bookTitle: "Book")
+        #expect(!html.contains("toc-number"))
+        #expect(html.contains("<title>01 · Threads · Book</title>"))
+    }
+
     @Test("Page text from the builder is escaped in titles and links")
     func escaping() {
         let toc = [PageLink(number: "1", title: "<Threads>", href: "01-a\".html")]

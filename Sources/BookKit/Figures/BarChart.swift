@@ -5,7 +5,9 @@ import Notebook
 /// Each bar has its label above it (so long labels never squeeze the plot, on a phone
 /// either) and its value printed at its end; a bar with an
 /// ideal (the physical limit) gets a dashed `line.ideal-marker` across it at the ideal's
-/// position and the ratio beside the value ("0.213 s · ideal 0.200 s · 1.07×"), and a
+/// position and how close the measurement came beside the value
+/// ("0.213 s · ideal 0.200 s · 107% of ideal"), which reads the same for times and
+/// speed-ups, and a
 /// legend explains the marker. The axis below starts at zero and names the unit.
 struct BarChart {
     let record: BarChartRecord
@@ -49,9 +51,15 @@ struct BarChart {
         var text = FigureNumber.text(bar.value, unit: record.unit)
         if let ideal = bar.ideal {
             text += " · ideal \(FigureNumber.text(ideal, unit: record.unit))"
-            if ideal > 0 { text += " · \(FigureNumber.text(bar.value / ideal))×" }
+            if let percent = Self.percentOfIdeal(bar) { text += " · \(percent)% of ideal" }
         }
         return text
+    }
+
+    /// The value as a whole percentage of its ideal, when there is a positive ideal.
+    static func percentOfIdeal(_ bar: Bar) -> Int? {
+        guard let ideal = bar.ideal, ideal > 0, bar.value.isFinite else { return nil }
+        return Int((bar.value / ideal * 100).rounded())
     }
 
     /// The axis title: the unit spelled out when it is a common one.
@@ -61,6 +69,8 @@ struct BarChart {
         case "ms": "milliseconds"
         case "µs", "us": "microseconds"
         case "ns": "nanoseconds"
+        case "×", "x": "times (×)"
+        case "%": "percent"
         case "": "value"
         default: record.unit
         }
@@ -140,12 +150,12 @@ struct BarChart {
     func numbersTable() -> String {
         let unit = record.unit.isEmpty ? "" : " (\(record.unit))"
         var header = ["bar", "value\(unit)"]
-        if hasIdeals { header += ["ideal\(unit)", "value ÷ ideal"] }
+        if hasIdeals { header += ["ideal\(unit)", "% of ideal"] }
         let rows = record.bars.map { bar -> [String] in
             var row = [bar.label, FigureNumber.text(bar.value)]
             if hasIdeals {
                 row.append(bar.ideal.map(FigureNumber.text) ?? "–")
-                row.append(bar.ideal.flatMap { $0 > 0 ? FigureNumber.text(bar.value / $0) + "×" : nil } ?? "–")
+                row.append(Self.percentOfIdeal(bar).map { "\($0)%" } ?? "–")
             }
             return row
         }

@@ -11,9 +11,10 @@ enum FigureNumber {
         return String(format: "%.\(decimals)f", value)
     }
 
-    /// `value` followed by its unit, e.g. `0.213 s`; a unit-less value stands alone.
+    /// `value` followed by its unit, e.g. `0.213 s`, `1.26×`, `50%`; a unit-less value stands alone.
     static func text(_ value: Double, unit: String) -> String {
-        unit.isEmpty ? text(value) : "\(text(value)) \(unit)"
+        if unit.isEmpty { return text(value) }
+        return ["×", "x", "%"].contains(unit) ? text(value) + unit : "\(text(value)) \(unit)"
     }
 
     /// Two decimals, for SVG coordinates: short markup, sub-pixel precise.

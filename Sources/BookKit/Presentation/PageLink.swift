@@ -12,6 +12,10 @@ public struct PageLink: Sendable, Equatable {
         self.href = href
     }
 
-    /// `"1. Threads"`, or the bare title when there is no number.
-    public var numberedTitle: String { number.isEmpty ? title : "\(number). \(title)" }
+    /// The number to print before the title: empty when there is none, or when the title
+    /// already starts with it (a chapter titled `01 · Threads` is not shown as `01 01 · Threads`).
+    public var shownNumber: String { title.hasPrefix(number) ? "" : number }
+
+    /// `"1. Threads"`, or the bare title when there is no number to add.
+    public var numberedTitle: String { shownNumber.isEmpty ? title : "\(shownNumber). \(title)" }
 }

@@ -40,7 +40,7 @@ public enum PageTemplate {
         html += "<h2 id=\"contents\">Contents</h2>\n<ol class=\"toc-main\">\n"
         for link in toc where link.href != "index.html" {
             html += "<li><a href=\"\(HTML.escape(link.href))\">"
-            html += link.number.isEmpty ? "" : "<span class=\"toc-number\">\(HTML.escape(link.number))</span> "
+            html += link.shownNumber.isEmpty ? "" : "<span class=\"toc-number\">\(HTML.escape(link.shownNumber))</span> "
             html += "<span class=\"toc-title\">\(HTML.escape(link.title))</span></a></li>\n"
         }
         html += "</ol>\n<p class=\"whole-book-link\"><a href=\"\(wholeBookHref)\">The whole book on one page</a> (for printing or reading offline in one go).</p>\n"
@@ -65,7 +65,7 @@ public enum PageTemplate {
         html += "<nav class=\"toc-print\" aria-label=\"Contents\"><h2 id=\"contents\">Contents</h2>\n<ol class=\"toc-main\">\n"
         for page in pages {
             html += "<li><a href=\"#\(rewriter.slug(page.link.href))\">"
-            html += page.link.number.isEmpty ? "" : "<span class=\"toc-number\">\(HTML.escape(page.link.number))</span> "
+            html += page.link.shownNumber.isEmpty ? "" : "<span class=\"toc-number\">\(HTML.escape(page.link.shownNumber))</span> "
             html += "<span class=\"toc-title\">\(HTML.escape(page.link.title))</span></a></li>\n"
         }
         html += "</ol>\n</nav>\n"
@@ -130,7 +130,7 @@ public enum PageTemplate {
             let isCurrent = link.href == current
             html += isCurrent ? "<li class=\"toc-current\">" : "<li>"
             html += "<a href=\"\(HTML.escape(link.href))\"\(isCurrent ? " aria-current=\"page\"" : "")>"
-            html += link.number.isEmpty ? "" : "<span class=\"toc-number\">\(HTML.escape(link.number))</span> "
+            html += link.shownNumber.isEmpty ? "" : "<span class=\"toc-number\">\(HTML.escape(link.shownNumber))</span> "
             html += "<span class=\"toc-title\">\(HTML.escape(link.title))</span></a>"
             let sections = isCurrent ? currentHeadings.filter { $0.level == 2 } : []
             if !sections.isEmpty {
