@@ -15,7 +15,7 @@ struct FigureBarChartTests {
         let svg = try parsedSVG(Figures.bars(record))
         let rects = svg.all("rect", class: "bar")
         #expect(rects.count == 3)
-        #expect(svg.all("text", class: "bar-label").map(\.visibleText) == ["sequential", "five threads", "no ideal"])
+        #expect(svg.all("text", class: "bar-label").map(\.text) == ["sequential", "five threads", "no ideal"])
         let perUnit = rects[0].number("width") / 0.50
         for (rect, bar) in zip(rects, record.bars) {
             #expect(abs(rect.number("width") - perUnit * bar.value) < 0.03)
@@ -26,11 +26,11 @@ struct FigureBarChartTests {
     @Test("Values are printed, with the ideal and the ratio when there is an ideal")
     func values() throws {
         let svg = try parsedSVG(Figures.bars(record))
-        let values = svg.all("text", class: "bar-value").map(\.visibleText)
+        let values = svg.all("tspan", class: "bar-value").map(\.visibleText)
         #expect(values == ["0.500 s · ideal 0.500 s · 100% of ideal", "0.120 s · ideal 0.100 s · 120% of ideal", "0.300 s"])
         // Ratios and percentages sit against their number.
         let speedup = try parsedSVG(Figures.bars(BarChartRecord(name: "s", title: "S", unit: "×", bars: [Bar("2 threads", 1.26, ideal: 2)])))
-        #expect(speedup.all("text", class: "bar-value").map(\.visibleText) == ["1.26× · ideal 2.00× · 63% of ideal"])
+        #expect(speedup.all("tspan", class: "bar-value").map(\.visibleText) == ["1.26× · ideal 2.00× · 63% of ideal"])
         #expect(speedup.all("text", class: "axis-label").first?.visibleText == "times (×)")
     }
 

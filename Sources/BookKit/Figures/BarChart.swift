@@ -2,8 +2,8 @@ import Notebook
 
 /// Draws a `BarChartRecord` as horizontal SVG bars.
 ///
-/// Each bar has its label above it (so long labels never squeeze the plot, on a phone
-/// either) and its value printed at its end; a bar with an
+/// Each bar has its label above it, followed by its value (so long labels never squeeze
+/// the plot, and a phone shows every number without scrolling sideways); a bar with an
 /// ideal (the physical limit) gets a dashed `line.ideal-marker` across it at the ideal's
 /// position and how close the measurement came beside the value
 /// ("0.213 s · ideal 0.200 s · 107% of ideal"), which reads the same for times and
@@ -33,15 +33,10 @@ struct BarChart {
     var hasIdeals: Bool { record.bars.contains { $0.ideal != nil } }
     var top: Double { hasIdeals ? 28 : 8 }
 
-    /// Room on the right for the longest printed value.
-    var valueWidth: Double {
-        let longest = record.bars.map { valueText($0).count }.max() ?? 4
-        return Double(longest) * Self.characterWidth + 14
-    }
-
     var plotX: Double { Self.leftMargin }
-    var plotWidth: Double { max(Self.width - Self.leftMargin - valueWidth, 240) }
-    var totalWidth: Double { plotX + plotWidth + valueWidth }
+    /// The plot spans the chart, leaving room for the last tick's label.
+    var plotWidth: Double { Self.width - 2 * Self.leftMargin - 12 }
+    var totalWidth: Double { Self.width }
     var height: Double { top + Double(max(record.bars.count, 1)) * Self.rowHeight + Self.axisHeight }
 
     func x(_ value: Double) -> Double { plotX + axis.position(of: value, length: plotWidth) }
@@ -122,14 +117,13 @@ struct BarChart {
         let shown = bar.label.count > Self.maxLabelCharacters
             ? String(bar.label.prefix(Self.maxLabelCharacters - 1)) + "…" : bar.label
         var svg = "<g class=\"bar-row\"><title>\(HTML.escape("\(bar.label): \(valueText(bar))"))</title>"
-        svg += "<text class=\"bar-label\" x=\"\(c(plotX))\" y=\"\(c(y + Self.labelBaseline))\">\(HTML.escape(shown))</text>"
+        svg += "<text class=\"bar-label\" x=\"\(c(plotX))\" y=\"\(c(y + Self.labelBaseline))\">\(HTML.escape(shown))"
+        svg += "<tspan class=\"bar-value\" dx=\"10\">\(HTML.escape(valueText(bar)))</tspan></text>"
         svg += "<rect class=\"bar\" x=\"\(c(plotX))\" y=\"\(c(barY))\" width=\"\(c(max(end - plotX, 1)))\" height=\"\(c(Self.barHeight))\" rx=\"2\"/>"
         if let ideal = bar.ideal {
             let ix = x(ideal)
             svg += "<line class=\"ideal-marker\" x1=\"\(c(ix))\" y1=\"\(c(barY - 4))\" x2=\"\(c(ix))\" y2=\"\(c(barY + Self.barHeight + 4))\"/>"
         }
-        let textX = max(end, bar.ideal.map(x) ?? end) + 6
-        svg += "<text class=\"bar-value\" x=\"\(c(textX))\" y=\"\(c(barY + Self.barHeight / 2 + 4))\">\(HTML.escape(valueText(bar)))</text>"
         return svg + "</g>\n"
     }
 
