@@ -55,8 +55,13 @@
     document.addEventListener("click", function (event) {
       if (document.body.classList.contains("sidebar-open") && !sidebar.contains(event.target)) setSidebar(false);
     });
-    var current = sidebar.querySelector(".toc-current");
-    if (current && current.scrollIntoView) current.scrollIntoView({ block: "nearest" });
+    // A long contents list: scroll the sidebar (only the sidebar, never the page) so the
+    // current chapter is in view.
+    var current = sidebar.querySelector(".toc-current > a");
+    if (current) {
+      var top = current.getBoundingClientRect().top - sidebar.getBoundingClientRect().top;
+      if (top < 0 || top + current.offsetHeight > sidebar.clientHeight) sidebar.scrollTop += top - 16;
+    }
   }
 
   // ---- Copy buttons ----------------------------------------------------------------
