@@ -101,6 +101,22 @@ struct FigureXMLTests {
         #expect(html.contains("id=\"figure-speed\""))
     }
 
+    @Test("A chart as a file of its own is well-formed SVG that carries its own colours")
+    func standaloneFile() throws {
+        let record = FigureRecord.timeline(TimelineRecord(name: "t", title: "T <1>", spans: [SpanRecord(lane: "a", label: "x", start: 0, end: 1)]))
+        let file = try #require(Figures.svgFile(record))
+        #expect(file.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg "))
+        let svg = try #require(XMLTreeBuilder.parse(file))
+        #expect(svg.name == "svg")
+        #expect(svg.attributes["xmlns"] == "http://www.w3.org/2000/svg")
+        let style = try #require(svg.all("style").first)
+        #expect(style.text.contains(".span-color-0 .span-bar{fill:var(--s0)}"))
+        #expect(style.text.contains("prefers-color-scheme:dark"))
+        #expect(svg.all("rect", class: "span-bar").count == 1)
+        #expect(Figures.svgFile(.bars(BarChartRecord(name: "b", title: "B", unit: "s", bars: [Bar("a", 1)]))) != nil)
+        #expect(Figures.svgFile(.table(TableRecord(name: "x", title: "X", header: [], rows: []))) == nil)
+    }
+
     @Test("No chart paints with a fixed colour: fills and strokes come from CSS classes")
     func noHardCodedColours() throws {
         let html = Figures.timeline(TimelineRecord(name: "t", title: "T", spans: [SpanRecord(lane: "a", label: "x", start: 0, end: 1)]))

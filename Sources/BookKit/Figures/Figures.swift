@@ -39,6 +39,23 @@ public enum Figures {
         }
     }
 
+    /// A chart as an SVG file of its own, for the Markdown book (shown there as an image,
+    /// where the page's stylesheet does not reach): the same drawing, with its colours in an
+    /// embedded `<style>` that follows the viewer's light or dark preference.
+    /// A table is not a picture: `nil`.
+    public static func svgFile(_ record: FigureRecord) -> String? {
+        let svg: String
+        switch record {
+        case .timeline(let t): svg = TimelineChart(t).svg()
+        case .bars(let b): svg = BarChart(b).svg()
+        case .table: return nil
+        }
+        guard let tagEnd = svg.firstIndex(of: ">") else { return nil }
+        let afterTag = svg.index(after: tagEnd)
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg[..<afterTag]
+            + "\n<style>\n\(StandaloneChartStyle.css)\n</style>" + svg[afterTag...]
+    }
+
     /// The `id` of the figure named `name`, for links such as `#figure-five-workers`.
     public static func anchor(_ name: String) -> String { "figure-" + Slug.make(name) }
 
