@@ -41,7 +41,7 @@ public enum Figures {
 
     /// A chart as an SVG file of its own, for the Markdown book (shown there as an image,
     /// where the page's stylesheet does not reach): the same drawing, with its colours in an
-    /// embedded `<style>` that follows the viewer's light or dark preference.
+    /// embedded `<style>` that follows the viewer's light or dark preference, on its own background.
     /// A table is not a picture: `nil`.
     public static func svgFile(_ record: FigureRecord) -> String? {
         let svg: String
@@ -53,7 +53,9 @@ public enum Figures {
         guard let tagEnd = svg.firstIndex(of: ">") else { return nil }
         let afterTag = svg.index(after: tagEnd)
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg[..<afterTag]
-            + "\n<style>\n\(StandaloneChartStyle.css)\n</style>" + svg[afterTag...]
+            + "\n<style>\n\(StandaloneChartStyle.css)\n</style>"
+            // Its own background, so its colours contrast whatever page shows the image.
+            + "\n<rect class=\"chart-bg\" width=\"100%\" height=\"100%\" rx=\"6\"/>" + svg[afterTag...]
     }
 
     /// The `id` of the figure named `name`, for links such as `#figure-five-workers`.
