@@ -109,6 +109,7 @@ struct FigureXMLTests {
         let svg = try #require(XMLTreeBuilder.parse(file))
         #expect(svg.name == "svg")
         #expect(svg.attributes["xmlns"] == "http://www.w3.org/2000/svg")
+        #expect(svg.children.map(\.name).prefix(4) == ["title", "desc", "style", "rect"])
         let style = try #require(svg.all("style").first)
         #expect(style.text.contains(".span-color-0 .span-bar{fill:var(--s0)}"))
         #expect(style.text.contains("prefers-color-scheme:dark"))

@@ -50,12 +50,12 @@ public enum Figures {
         case .bars(let b): svg = BarChart(b).svg()
         case .table: return nil
         }
-        guard let tagEnd = svg.firstIndex(of: ">") else { return nil }
-        let afterTag = svg.index(after: tagEnd)
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg[..<afterTag]
-            + "\n<style>\n\(StandaloneChartStyle.css)\n</style>"
+        // After <title> and <desc>, which stay the first children (the image's accessible name).
+        guard let desc = svg.range(of: "</desc>\n") else { return nil }
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg[..<desc.upperBound]
+            + "<style>\n\(StandaloneChartStyle.css)\n</style>\n"
             // Its own background, so its colours contrast whatever page shows the image.
-            + "\n<rect class=\"chart-bg\" width=\"100%\" height=\"100%\" rx=\"6\"/>" + svg[afterTag...]
+            + "<rect class=\"chart-bg\" width=\"100%\" height=\"100%\" rx=\"6\"/>\n" + svg[desc.upperBound...]
     }
 
     /// The `id` of the figure named `name`, for links such as `#figure-five-workers`.
