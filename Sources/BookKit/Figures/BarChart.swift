@@ -19,7 +19,7 @@ struct BarChart {
     /// The label's baseline and the bar's top, from the top of a row.
     static let labelBaseline = 15.0
     static let barOffset = 21.0
-    static let leftMargin = 8.0
+    static let leftMargin = 14.0
     static let axisHeight = 44.0
     static let characterWidth = 6.6
     static let maxLabelCharacters = 80
