@@ -120,6 +120,10 @@ struct PresentationPageTemplateTests {
         // Every id appears once.
         let ids = html.matches(of: #/\sid="([^"]+)"/#).map { String($0.output.1) }
         #expect(Set(ids).count == ids.count)
+        // The book's title is the only h1; chapter titles become h2, their sections h3.
+        #expect(html.components(separatedBy: "<h1").count == 2)
+        #expect(html.contains("<h2 id=\"02-locks--locks-races\">Locks &amp; races</h2>"))
+        #expect(html.contains("<h3 id=\"02-locks--exercises\">Exercises</h3>"))
         // Three run stamps, one per chapter.
         #expect(html.components(separatedBy: "class=\"run-stamp\"").count == 4)
     }

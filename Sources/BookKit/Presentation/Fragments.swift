@@ -52,7 +52,7 @@ public enum Fragments {
     /// gets `✗` and the word "failed". No checks gives `""`.
     public static func checks(_ checks: [CheckRecord]) -> String {
         guard !checks.isEmpty else { return "" }
-        var html = "<ul class=\"checks\" aria-label=\"Checks this run passed\">\n"
+        var html = "<ul class=\"checks\">\n"
         for check in checks {
             let state = check.passed ? "passed" : "failed"
             let mark = check.passed ? "✓" : "✗"

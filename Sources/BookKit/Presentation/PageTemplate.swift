@@ -53,7 +53,8 @@ public enum PageTemplate {
 
     /// Every chapter in one document, for printing. Each chapter becomes a
     /// `<section id="SLUG">` (SLUG = its file name without `.html`); the chapters' ids are
-    /// prefixed with `SLUG--` and links between chapters become links within this page.
+    /// prefixed with `SLUG--`, links between chapters become links within this page, and
+    /// headings move one level down under the book's title (the page's only `h1`).
     public static func wholeBook(_ pages: [ChapterPage], bookTitle: String) -> String {
         let rewriter = WholeBookLinks(pageHrefs: pages.map(\.link.href))
         var html = head(title: bookTitle, previous: nil, next: nil, bodyClass: "page-whole-book")
@@ -73,7 +74,7 @@ public enum PageTemplate {
             let slug = rewriter.slug(page.link.href)
             let body = insertingAfterTitle(RunStampView.html(page.stamp, sourceFolder: page.sourceFolder), into: page.bodyHTML)
             html += "<section class=\"chapter book-chapter\" id=\"\(slug)\">\n"
-            html += rewriter.rewrite(body, inPage: page.link.href)
+            html += rewriter.demotingHeadings(rewriter.rewrite(body, inPage: page.link.href))
             html += "</section>\n"
         }
         html += "</main>\n"

@@ -33,6 +33,15 @@ struct WholeBookLinks {
         }
     }
 
+    /// Every heading one level down (`h1` to `h2`, ..., `h5` to `h6`; `h6` stays), so the
+    /// book's title is the document's only `h1` and each chapter's title is an `h2`.
+    func demotingHeadings(_ body: String) -> String {
+        body.replacing(#/<(/?)h([1-6])\b/#) { match in
+            let level = min(Int(match.output.2)! + 1, 6)
+            return "<\(match.output.1)h\(level)"
+        }
+    }
+
     private func rewriteHref(_ href: String, prefix: String) -> String {
         if href.hasPrefix("#") {
             return href == "#" ? href : "#" + prefix + href.dropFirst()
