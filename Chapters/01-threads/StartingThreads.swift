@@ -1,30 +1,20 @@
 import Foundation
 import Notebook
-
-/// What a thread reports about itself.
-struct ThreadReport: Sendable, Equatable {
-    let name: String
-    let isMainThread: Bool
-
-    /// The report of the thread that calls it.
-    static var current: ThreadReport {
-        ThreadReport(name: Thread.current.name ?? "", isMainThread: Thread.isMainThread)
-    }
-}
+import Primitives
 
 // ANCHOR: start-threads
 func startThreads(_ cell: Cell) {
-    let reports = SharedLog<ThreadReport>()
-    // How to wait for a thread is the subject of the next sections. For now: every
+    let ranOnMainThread = SharedLog<Bool>()
+    // How to wait for a thread is the subject of the sections below. For now: every
     // thread leaves this group when it is done, and main waits for the group.
     let done = DispatchGroup()
 
     // 1. Create a Thread from a closure, then start it.
     done.enter()
     let first = Thread {
-        Thread.current.name = "first"          // name it from inside (see below)
-        print("first: hello from a Thread(block:)")
-        reports.append(.current)
+        Thread.current.name = "first"           // named from inside: see the next section
+        print("first: hello from Thread(block:)")
+        ranOnMainThread.append(Thread.isMainThread)
         done.leave()
     }
     first.start()
@@ -34,7 +24,7 @@ func startThreads(_ cell: Cell) {
     Thread.detachNewThread {
         Thread.current.name = "second"
         print("second: hello from Thread.detachNewThread")
-        reports.append(.current)
+        ranOnMainThread.append(Thread.isMainThread)
         done.leave()
     }
 
@@ -42,50 +32,75 @@ func startThreads(_ cell: Cell) {
     done.wait()
     // ANCHOR_END: start-threads
 
-    let names = reports.all.map(\.name).sorted()
-    cell.check(names == ["first", "second"], "each thread ran once and saw its own name: \(names)")
-    cell.check(reports.all.allSatisfy { !$0.isMainThread }, "neither closure ran on the main thread")
+    cell.check(ranOnMainThread.all.count == 2, "each closure ran exactly once")
+    cell.check(!ranOnMainThread.all.contains(true), "neither closure ran on the main thread")
 }
 
 // ANCHOR: name-before-start
 func nameBeforeStart(_ cell: Cell) {
     let seen = SharedLog<String>()
-    let named = DispatchSemaphore(value: 0)
+    let reported = DispatchSemaphore(value: 0)
     let mayEnd = DispatchSemaphore(value: 0)
     let ended = DispatchGroup()
 
     ended.enter()
     let worker = Thread {
         seen.append(Thread.current.name ?? "")      // the name it starts with
-        Thread.current.name = "worker-1"
-        seen.append(Thread.current.name ?? "")      // the name it gave itself
-        named.signal()
+        reported.signal()
         mayEnd.wait()
         ended.leave()
     }
     worker.name = "early"                           // set before start()...
     worker.start()
-    named.wait()
+    reported.wait()
     let readFromMain = worker.name ?? ""            // ...and read from another thread
     mayEnd.signal()
     ended.wait()
 
-    let atStart = seen.all[0], afterNaming = seen.all[1]
-    print("name set before start():     early")
-    print("inside, before naming itself: \(atStart)")
-    print("inside, after naming itself:  \(afterNaming)")
+    print("name set before start():  early")
+    print("name the thread started with: \(seen.all[0])")
     print("worker.name read from main:   \(readFromMain)")
     // ANCHOR_END: name-before-start
 
-    let mainName = Thread.current.name ?? ""
+    let atStart = seen.all[0], mainName = Thread.current.name ?? ""
     cell.value("name-at-start", text: atStart)
     cell.value("name-read-from-main", text: readFromMain)
     cell.value("main-thread-name", text: mainName)
-    cell.check(afterNaming == "worker-1", "a name set inside the thread is the name it has")
     #if os(Linux)
     cell.check(atStart != "early", "on Linux the name set before start() is lost (the thread saw '\(atStart)')")
     cell.check(atStart == mainName, "the new thread started with the name of the thread that created it, '\(mainName)'")
     cell.check(readFromMain == mainName,
                "on Linux, worker.name read from main gives main's own name '\(mainName)', not the worker's")
     #endif
+}
+
+// ANCHOR: name-inside
+func nameInside(_ cell: Cell) {
+    let count = 500
+
+    // Each thread names itself as its very first act, then reads the name back.
+    let lost = SharedLog<Int>()
+    let done = DispatchGroup()
+    for i in 0..<count {
+        done.enter()
+        Thread.detachNewThread {
+            Thread.current.name = "racer-\(i)"
+            if Thread.current.name != "racer-\(i)" { lost.append(i) }
+            done.leave()
+        }
+    }
+    done.wait()
+
+    // JoinableThread's threads wait until start() has returned, then name themselves.
+    let named = (0..<count).map { i in JoinableThread(name: "joinable-\(i)") { Thread.current.name } }
+    let wrong = zip(0..<count, named).filter { i, thread in thread.join() != "joinable-\(i)" }.count
+
+    print("named from their first line:     \(lost.all.count) of \(count) lost their name")
+    print("named by JoinableThread (gated): \(wrong) of \(count) lost their name")
+    // ANCHOR_END: name-inside
+
+    cell.value("name-race-threads", count)
+    cell.value("name-race-lost", lost.all.count)
+    cell.value("name-gated-lost", wrong)
+    cell.check(wrong == 0, "every JoinableThread ran under its own name (\(count) of \(count))")
 }

@@ -9,6 +9,7 @@ if let role = DaemonDemoRole(arguments: CommandLine.arguments) { role.run() }
 let notebook = Notebook()
 notebook.cell("start-threads", "Start threads from closures", startThreads)
 notebook.cell("name-before-start", "A name set before start() is lost", nameBeforeStart)
+notebook.cell("name-inside", "A name set inside the thread, and the race", nameInside)
 notebook.cell("semaphore-join", "Joining with a semaphore, and its flaw", semaphoreJoin)
 notebook.cell("joinable-thread", "JoinableThread: join, join with a timeout, many joiners", joinableThreadUse)
 notebook.cell("is-alive", "isExecuting and isFinished", isAlive)

@@ -27,8 +27,13 @@ public final class JoinableThread<Result: Sendable>: Sendable {
     public init(name: String, stackSize: Int? = nil, _ body: @escaping @Sendable () -> Result) {
         self.name = name
         finished.enter()
+        // On Linux, `Thread.name`'s setter does nothing until `start()` has stored the
+        // new thread's handle, which happens only after the thread exists. So the name
+        // can be given neither before `start()` nor blindly as the thread's first act:
+        // the thread waits for `started`, signalled once `start()` has returned.
+        let started = DispatchSemaphore(value: 0)
         let thread = Thread { [self] in
-            // A name given before `start()` is lost on Linux: the thread names itself.
+            started.wait()
             Thread.current.name = name
             let value = body()
             result.withLock { $0 = value }
@@ -36,6 +41,7 @@ public final class JoinableThread<Result: Sendable>: Sendable {
         }
         if let stackSize { thread.stackSize = stackSize }
         thread.start()
+        started.signal()
     }
 
     /// Waits until the thread's closure has returned, and returns its result.
