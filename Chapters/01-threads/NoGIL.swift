@@ -3,21 +3,25 @@ import Notebook
 
 // ANCHOR: no-gil
 func noGIL(_ cell: Cell) {
-    let limit = 2_000_000
+    let limit = primesLimit
     let cores = ProcessInfo.processInfo.activeProcessorCount
+    // Other programs share the machine: each thread count runs three times, in turn,
+    // and the best (shortest) time counts, the one least disturbed by them.
     var seconds: [Int: Double] = [:]
     var counts: [Int: Int] = [:]
-    for threads in [1, 2, 4] {
-        let start = ContinuousClock.now
-        counts[threads] = countPrimes(below: limit, threads: threads)
-        seconds[threads] = (ContinuousClock.now - start).seconds
+    for _ in 1...3 {
+        for threads in [1, 2, 4] {
+            let start = ContinuousClock.now
+            counts[threads] = countPrimes(below: limit, threads: threads)
+            seconds[threads] = min(seconds[threads] ?? .infinity, (ContinuousClock.now - start).seconds)
+        }
     }
     for threads in [1, 2, 4] {
         let speedup = seconds[1]! / seconds[threads]!
         print("\(threads) thread(s): \(counts[threads]!) primes in \(Format.duration(seconds[threads]!)), "
               + "speedup \(Format.number(speedup))× (ideal \(min(threads, cores))×)")
     }
-    // ANCHOR_END: no-gil
+// ANCHOR_END: no-gil
 
     let speedup2 = seconds[1]! / seconds[2]!, speedup4 = seconds[1]! / seconds[4]!
     cell.value("primes-limit", limit)
@@ -39,3 +43,11 @@ func noGIL(_ cell: Cell) {
         cell.check(speedup2 > 1.3, "with \(cores) cores, 2 threads beat 1 by more than 1.3× (measured \(Format.number(speedup2))×)")
     }
 }
+
+/// Count primes below this: about 0.4 s of work for one thread in a release build
+/// (a debug build is slower, so it counts below a smaller limit).
+#if DEBUG
+let primesLimit = 1_000_000
+#else
+let primesLimit = 2_000_000
+#endif

@@ -20,6 +20,7 @@ notebook.cell("five-workers", "Five sleepers at once", fiveWorkers)
 notebook.cell("thread-local", "One client per thread", threadLocal)
 notebook.cell("no-gil", "No GIL: CPU-bound work on 1, 2 and 4 threads", noGIL)
 notebook.cell("thread-cost", "What a thread costs", threadCost)
+notebook.cell("thread-memory", "A stack is reserved, not used", threadMemory)
 
 notebook.exercise(1, "Ten threads, ten squares", exerciseSquares)
 notebook.exercise(2, "A call counter per thread", exerciseCallCounter)
