@@ -93,6 +93,9 @@ public final class Notebook: Sendable {
 
     // MARK: Internals
 
+    /// What the run has recorded so far.
+    var record: ChapterRecord { state.withLock { $0.record } }
+
     private func begin(_ name: String, _ title: String) -> Cell? {
         guard requestedExercise == nil else { return nil }
         let isNew = state.withLock { $0.cellNames.insert(name).inserted }
