@@ -2,11 +2,12 @@
 // can be joined once. The compiler refuses the second call, so pthread_join can
 // never be called twice on one thread.
 // expect-error: 'worker' consumed more than once
+
+// ANCHOR: shown
 struct OnceJoinable: ~Copyable {
     consuming func join() -> Int { 42 }
 }
 
-// ANCHOR: shown
 func joinTwice() {
     let worker = OnceJoinable()
     print(worker.join())
