@@ -16,11 +16,7 @@ import Darwin
 /// join is detached, so the system reclaims it when it ends.
 // ANCHOR: posix-thread
 public struct PosixThread<Result: Sendable>: ~Copyable {
-    #if canImport(Darwin)
-    private let handle: pthread_t?
-    #else
     private let handle: pthread_t
-    #endif
 
     /// Starts a thread that runs `body`. Throws if the system refuses a new thread.
     public init(_ body: @escaping @Sendable () -> Result) throws(PosixThreadError) {
@@ -30,11 +26,11 @@ public struct PosixThread<Result: Sendable>: ~Copyable {
         let start = ThreadStart { Unmanaged.passRetained(ResultBox(body())).toOpaque() }
         let argument = Unmanaged.passRetained(start).toOpaque()
         #if canImport(Darwin)
-        var handle: pthread_t?
+        var created: pthread_t?
         #else
-        var handle = pthread_t()
+        var created = pthread_t()
         #endif
-        let status = pthread_create(&handle, nil, { argument in
+        let status = pthread_create(&created, nil, { argument in
             #if canImport(Darwin)
             let start = Unmanaged<ThreadStart>.fromOpaque(argument).takeRetainedValue()
             #else
@@ -46,7 +42,11 @@ public struct PosixThread<Result: Sendable>: ~Copyable {
             Unmanaged<ThreadStart>.fromOpaque(argument).release()
             throw PosixThreadError(code: status)
         }
-        self.handle = handle
+        #if canImport(Darwin)
+        handle = created!
+        #else
+        handle = created
+        #endif
     }
 
     /// Waits for the thread to end and returns what its closure returned.
