@@ -5,7 +5,6 @@ import Primitives
 // Run one with `swift run chapter-01 exercise N`. Each starts with its checks failing;
 // make them pass.
 
-// ANCHOR: exercise-1
 /// Exercise 1: sum the squares 1², 2², ..., 10² on ten threads, one square per thread,
 /// each thread named `square-N`. Collect the results with `join()`.
 func exerciseSquares(_ cell: Cell) {
@@ -16,9 +15,7 @@ func exerciseSquares(_ cell: Cell) {
     cell.check(squares.count == 10, "ten results, one per thread (got \(squares.count))")
     cell.check(total == 385, "1² + 2² + ... + 10² = 385 (got \(total))")
 }
-// ANCHOR_END: exercise-1
 
-// ANCHOR: exercise-2
 /// Exercise 2: a call counter per thread. `callsSoFar()` must return 1 the first time
 /// a thread calls it, 2 the second time, and so on, separately for each thread.
 /// Use `Thread.current.threadDictionary`.
@@ -35,9 +32,7 @@ func exerciseCallCounter(_ cell: Cell) {
     print(seen)
     cell.check(seen.allSatisfy { $0 == [1, 2, 3, 4, 5] }, "every thread counted its own calls 1...5")
 }
-// ANCHOR_END: exercise-2
 
-// ANCHOR: exercise-3
 /// Exercise 3: how small can a thread's stack be? Start a JoinableThread with
 /// `stackSize: 64 * 1024`, and from inside it return `Thread.current.stackSize`.
 /// Then start 1,000 such threads at once and join them all. How long did that take,
@@ -49,9 +44,7 @@ func exerciseSmallStacks(_ cell: Cell) {
     cell.check(reported == 64 * 1024, "the thread reports a 64 KiB stack (got \(reported))")
     cell.check(joined == 1_000, "1,000 threads started and joined (got \(joined))")
 }
-// ANCHOR_END: exercise-3
 
-// ANCHOR: exercise-4
 /// Exercise 4: `countPrimes` with PosixThread instead of JoinableThread, for exactly
 /// two threads (a ~Copyable value cannot go into an Array: use two `let`s).
 func countPrimesOnTwoPthreads(below limit: Int) throws -> Int {
@@ -64,4 +57,3 @@ func exerciseTwoPthreads(_ cell: Cell) throws {
     let found = try countPrimesOnTwoPthreads(below: 100_000)
     cell.check(found == expected, "two pthreads found the \(expected) primes below 100,000 (got \(found))")
 }
-// ANCHOR_END: exercise-4
