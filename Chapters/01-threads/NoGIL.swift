@@ -53,7 +53,7 @@ func noGIL(_ cell: Cell) {
     // when at least 1.5 cores were left to this chapter on average (or when the load
     // cannot be read, outside Linux).
     let freeCores = Double(cores) - (busyElsewhere ?? 0)
-    cell.value("primes-busy-elsewhere", text: busyElsewhere.map { Format.number($0, digits: 1) } ?? "unknown")
+    cell.value("primes-busy-elsewhere", text: busyElsewhere.map { Format.number($0, digits: 1) } ?? "an unknown number of")
     if cores > 1 && freeCores >= 1.5 {
         cell.check(speedup2 > clearSpeedup,
                    "with \(cores) cores (\(Format.number(freeCores, digits: 1)) free), 2 threads beat 1 by more than \(clearSpeedup)× (measured \(Format.number(speedup2))×)")

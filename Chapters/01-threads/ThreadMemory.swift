@@ -5,6 +5,7 @@ import Primitives
 // ANCHOR: thread-memory
 func threadMemory(_ cell: Cell) throws {
     let count = 100
+    cell.value("memory-threads", count)
     guard let before = ProcessMemory.current() else {
         print("no /proc on this system: nothing to measure")
         for name in ["memory-reserved-per-thread", "memory-resident-per-thread"] { cell.value(name, text: "n/a") }
@@ -26,7 +27,6 @@ func threadMemory(_ cell: Cell) throws {
           + " memory in use +\(Format.number(residentPerThread / 1024, digits: 0)) KiB per thread")
     // ANCHOR_END: thread-memory
 
-    cell.value("memory-threads", count)
     cell.value("memory-reserved-per-thread", reservedPerThread / 1_048_576, digits: 1, unit: "MiB")
     cell.value("memory-resident-per-thread", residentPerThread / 1024, digits: 0, unit: "KiB")
     cell.check(reservedPerThread > 4 * 1_048_576, "each parked thread added megabytes of reserved address space")
