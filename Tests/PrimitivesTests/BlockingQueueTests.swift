@@ -19,20 +19,20 @@ struct BlockingQueueTests {
         let producers = 8, consumers = 8, total = 100_000, capacity = 64
         let queue = BlockingQueue<Int>(capacity: capacity)
         let received = Mutex<[[Int]]>(Array(repeating: [], count: consumers))
-        let consumerGroup = TestThreads.start(consumers) { consumer in
+        let consumerGroup = ThreadGroup.started(consumers) { consumer in
             var mine: [Int] = []
             while let item = try? queue.get() { mine.append(item) }
             received.withLock { $0[consumer] = mine }
         }
-        let producersDone = TestThreads.run(producers) { producer in
+        let producerGroup = ThreadGroup.started(producers) { producer in
             // Producer p puts p, p + 8, p + 16, ...: together exactly 0..<total.
             for item in stride(from: producer, to: total, by: producers) {
                 try! queue.put(item)
             }
         }
-        #expect(producersDone)
+        #expect(producerGroup.join(timeout: .seconds(30)))
         queue.close()
-        #expect(consumerGroup.wait(timeout: .now() + 30) == .success)
+        #expect(consumerGroup.join(timeout: .seconds(30)))
         let all = received.withLock { $0.flatMap { $0 } }
         #expect(all.count == total)
         #expect(all.sorted() == Array(0..<total))
@@ -45,12 +45,12 @@ struct BlockingQueueTests {
         for capacity in [1, 2, 5, 17] {
             let queue = BlockingQueue<Int>(capacity: capacity)
             let consumed = Atomic<Int>(0)
-            let consumers = TestThreads.start(3) { _ in
+            let consumers = ThreadGroup.started(3) { _ in
                 while (try? queue.get()) != nil { consumed.wrappingAdd(1, ordering: .relaxed) }
             }
-            #expect(TestThreads.run(4) { _ in for item in 0..<2_000 { try! queue.put(item) } })
+            #expect(ThreadGroup.started(4) { _ in for item in 0..<2_000 { try! queue.put(item) } }.join(timeout: .seconds(30)))
             queue.close()
-            #expect(consumers.wait(timeout: .now() + 30) == .success)
+            #expect(consumers.join(timeout: .seconds(30)))
             #expect(consumed.load(ordering: .relaxed) == 8_000)
             #expect(queue.peakCount <= capacity, "capacity \(capacity), peak \(queue.peakCount)")
         }
@@ -68,18 +68,18 @@ struct BlockingQueueTests {
         try full.put(7)
         let getterErrors = Mutex<[BlockingQueueError]>([])
         let putterErrors = Mutex<[BlockingQueueError]>([])
-        let getters = TestThreads.start(5) { _ in
+        let getters = ThreadGroup.started(5) { _ in
             do throws(BlockingQueueError) { _ = try empty.get() } catch { getterErrors.withLock { $0.append(error) } }
         }
-        let putters = TestThreads.start(5) { item in
+        let putters = ThreadGroup.started(5) { item in
             do throws(BlockingQueueError) { try full.put(item) } catch { putterErrors.withLock { $0.append(error) } }
         }
         Thread.sleep(forTimeInterval: 0.1)   // let them all block
         #expect(getterErrors.withLock { $0.isEmpty } && putterErrors.withLock { $0.isEmpty })
         empty.close()
         full.close()
-        #expect(getters.wait(timeout: .now() + 5) == .success)
-        #expect(putters.wait(timeout: .now() + 5) == .success)
+        #expect(getters.join(timeout: .seconds(5)))
+        #expect(putters.join(timeout: .seconds(5)))
         #expect(getterErrors.withLock { $0 } == Array(repeating: .closed, count: 5))
         #expect(putterErrors.withLock { $0 } == Array(repeating: .closed, count: 5))
         // The item put before close is still handed out, then the queue reports closed.
@@ -108,20 +108,21 @@ struct BlockingQueueTests {
     @Test("get(timeout:) returns an item that arrives before the deadline")
     func timedGetReceives() throws {
         let queue = BlockingQueue<String>()
-        TestThreads.start(1) { _ in
+        let feeder = ThreadGroup.started(1) { _ in
             Thread.sleep(forTimeInterval: 0.03)
             try? queue.put("late but in time")
         }
         let start = ContinuousClock.now
         #expect(try queue.get(timeout: .seconds(5)) == "late but in time")
         #expect(ContinuousClock.now - start < .seconds(4))
+        #expect(feeder.join(timeout: .seconds(5)))
     }
 
     @Test("join() returns only after every item got its taskDone()")
     func taskDoneAndJoin() {
         let queue = BlockingQueue<Int>(capacity: 10)
         let processed = Atomic<Int>(0)
-        let workers = TestThreads.start(4) { _ in
+        let workers = ThreadGroup.started(4) { _ in
             while (try? queue.get()) != nil {
                 usleep(50)   // the "work"
                 processed.wrappingAdd(1, ordering: .relaxed)
@@ -135,7 +136,7 @@ struct BlockingQueueTests {
         #expect(queue.unfinishedTasks == 0)
         #expect(queue.join(timeout: .milliseconds(10)))
         queue.close()
-        #expect(workers.wait(timeout: .now() + 5) == .success)
+        #expect(workers.join(timeout: .seconds(5)))
     }
 
     @Test("join(timeout:) reports unfinished work")

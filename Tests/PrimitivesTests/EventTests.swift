@@ -29,13 +29,13 @@ struct EventTests {
     func setWakesAll() {
         let event = Event()
         let woken = Atomic<Int>(0)
-        let waiters = TestThreads.start(8) { _ in
+        let waiters = ThreadGroup.started(8) { _ in
             if event.wait(timeout: .seconds(10)) { woken.wrappingAdd(1, ordering: .relaxed) }
         }
         Thread.sleep(forTimeInterval: 0.05)
         #expect(woken.load(ordering: .relaxed) == 0)
         event.set()
-        #expect(waiters.wait(timeout: .now() + 5) == .success)
+        #expect(waiters.join(timeout: .seconds(5)))
         #expect(woken.load(ordering: .relaxed) == 8)
     }
 
@@ -45,10 +45,11 @@ struct EventTests {
         event.set()
         event.clear()
         #expect(!event.wait(timeout: .milliseconds(20)))
-        TestThreads.start(1) { _ in
+        let feeder = ThreadGroup.started(1) { _ in
             Thread.sleep(forTimeInterval: 0.02)
             event.set()
         }
         #expect(event.wait(timeout: .seconds(5)))
+        #expect(feeder.join(timeout: .seconds(5)))
     }
 }
