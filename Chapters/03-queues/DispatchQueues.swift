@@ -9,6 +9,7 @@ func serialQueue(_ cell: Cell) {
         for _ in 0..<10_000 { account.deposit(1) }
     }
     print("balance after 4 threads × 10,000 deposits of 1: \(account.currentBalance)")
+    cell.value("serial-balance", account.currentBalance)
     cell.check(account.currentBalance == 40_000, "no deposit lost: \(account.currentBalance) == 40,000")
 }
 // ANCHOR_END: serial-queue
@@ -29,6 +30,7 @@ func asyncVersusSync(_ cell: Cell) {
     print("async returned after \(Format.duration(asyncReturn)), sync after \(Format.duration(syncReturn))")
     cell.value("async-return", asyncReturn * 1e6, digits: 0, unit: "µs")
     cell.value("sync-return", syncReturn * 1000, digits: 0, unit: "ms")
+    cell.value("sync-ideal", 100, digits: 0, unit: "ms")   // two 50 ms blocks, one after the other
     cell.check(asyncReturn < 0.025, "async returned long before its 50 ms block could finish: \(asyncReturn) s")
     cell.check(syncReturn >= 0.09, "sync waited for both 50 ms blocks: \(syncReturn) s ≥ 0.09 s")
 }
@@ -77,6 +79,7 @@ func dispatchGroup(_ cell: Cell) {
     print("wait() returned after \(Format.duration(waited)) with results \(results.all.sorted())")
     print("notify's block saw \(seenByNotify.all.count) results")
     cell.value("group-waited", waited * 1000, digits: 0, unit: "ms")
+    cell.value("group-ideal", 20, digits: 0, unit: "ms")   // five 20 ms sleeps, all at once
     cell.check(results.all.sorted() == [1, 4, 9, 16, 25], "after wait(), all five results are in")
     cell.check(notifyRan && seenByNotify.all.count == 5, "the notify block ran after all five jobs")
 }

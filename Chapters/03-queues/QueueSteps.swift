@@ -72,6 +72,7 @@ func boundedBackpressure(_ cell: Cell) {
     let slowest = Double(items - queue.capacity - 1) * 0.0001
     print("the producer finished in \(Format.duration(producerTime.seconds)); the backlog peaked at \(queue.peakCount)")
     cell.value("bounded-peak", queue.peakCount)
+    cell.value("bounded-capacity", queue.capacity)
     cell.value("bounded-producer-ms", producerTime.seconds * 1000, digits: 1, unit: "ms")
     cell.value("bounded-producer-ideal-ms", slowest * 1000, digits: 1, unit: "ms")
     cell.check(queue.peakCount <= queue.capacity, "the backlog (\(queue.peakCount)) never exceeded the capacity \(queue.capacity)")

@@ -63,6 +63,7 @@ func getWithTimeout(_ cell: Cell) {
     let waited = (ContinuousClock.now - start).seconds
     print("get(timeout: 50 ms) on an empty queue: \(outcome) after \(Format.duration(waited))")
     cell.value("timeout-waited", waited * 1000, digits: 1, unit: "ms")
+    cell.value("timeout-ideal", 50, digits: 1, unit: "ms")
     cell.check(outcome == "timedOut", "the get gave up with .timedOut")
     cell.check(waited >= 0.049 && waited < 0.5, "it waited about the timeout: 0.050 s ≤ \(waited) s < 0.5 s")
 }
@@ -91,6 +92,7 @@ func taskDoneJoin(_ cell: Cell) throws {
     workers.join()
     print("join() returned after \(Format.duration(elapsed)) with \(doneAtJoin) of 12 jobs finished")
     cell.value("join-elapsed", elapsed * 1000, digits: 0, unit: "ms")
+    cell.value("join-ideal", 12.0 / 3 * 10, digits: 0, unit: "ms")   // 4 rounds of 10 ms
     cell.check(doneAtJoin == 12, "when join() returned, all 12 jobs were finished (\(doneAtJoin))")
     cell.check(elapsed >= 0.04, "12 jobs of 10 ms on 3 workers take at least 40 ms: \(elapsed) s")
 }
