@@ -19,18 +19,9 @@ struct ThreadGroupTests {
     func joinTimeout() {
         let threads = ThreadGroup()
         let release = Event()
-        threads.spawn(name: "sleeper") { release.wait() }
+        threads.spawn { release.wait() }
         #expect(!threads.join(timeout: .milliseconds(30)))
         release.set()
         #expect(threads.join(timeout: .seconds(5)))
-    }
-
-    @Test("spawn(name:) names the thread from inside it")
-    func names() {
-        let name = Mutex<String?>(nil)
-        let threads = ThreadGroup()
-        threads.spawn(name: "worker-7") { name.withLock { $0 = Thread.current.name } }
-        threads.join()
-        #expect(name.withLock { $0 } == "worker-7")
     }
 }
