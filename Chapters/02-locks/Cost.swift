@@ -25,6 +25,7 @@ func nanosecondsPerIncrement<Counter: SharedCounter>(_: Counter.Type, threads: I
 // ANCHOR: cost
 func costPerOperation(_ cell: Cell) {
     let contended = 4
+    let parallelism = min(contended, ProcessInfo.processInfo.activeProcessorCount)
     // Increments per measurement, chosen so that each takes a few tens of milliseconds.
     let kinds: [(name: String, operations: Int, measure: (Int, Int) -> (ns: Double, exact: Bool))] = [
         ("Atomic", 4_000_000, { nanosecondsPerIncrement(AtomicCounter.self, threads: $0, operations: $1) }),
@@ -44,12 +45,13 @@ func costPerOperation(_ cell: Cell) {
         rows.append([kind.name, Format.count(kind.operations), Format.number(alone.ns, digits: 1), Format.number(crowded.ns, digits: 1),
                      Format.number(crowded.ns / alone.ns, digits: 1) + "×"])
         bars.append(Bar("\(kind.name), 1 thread", alone.ns))
-        // Ideal under contention: no worse than alone (threads never in each other's way).
-        bars.append(Bar("\(kind.name), \(contended) threads", crowded.ns, ideal: alone.ns))
+        // The ideal under contention: threads never in each other's way, so the increments
+        // spread perfectly over the cores (wall time per increment = alone / cores).
+        bars.append(Bar("\(kind.name), \(contended) threads", crowded.ns, ideal: alone.ns / Double(parallelism)))
     }
     cell.table("cost-table", "Cost of one increment, in ns (one run; other programs on the machine add noise)",
                header: ["primitive", "increments", "1 thread", "\(contended) threads", "contended / alone"], rows: rows)
-    cell.barChart("cost-chart", "ns per increment; the marker on a contended bar is the same primitive alone",
+    cell.barChart("cost-chart", "ns per increment (wall time / increments); marker: the ideal, perfect use of \(parallelism) core(s)",
                   unit: "ns", bars)
     for (name, key) in [("Atomic", "atomic"), ("Mutex", "mutex"), ("NSLock", "nslock"),
                         ("NSRecursiveLock", "recursive"), ("DispatchQueue.sync", "dispatch")] {
@@ -57,6 +59,7 @@ func costPerOperation(_ cell: Cell) {
         cell.value("cost-\(key)-\(contended)", results[name]!.contended, digits: 1, unit: "ns")
     }
     cell.value("cost-threads", contended)
+    cell.value("cost-cores", parallelism)
     cell.check(results["Atomic"]!.alone < results["DispatchQueue.sync"]!.alone,
                "one thread: an atomic add is cheaper than a trip through a serial queue")
 }
