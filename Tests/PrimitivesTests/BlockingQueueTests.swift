@@ -118,6 +118,20 @@ struct BlockingQueueTests {
         #expect(feeder.join(timeout: .seconds(5)))
     }
 
+    @Test("put(_:timeout:) succeeds when a getter frees a slot before the deadline")
+    func timedPutSucceeds() throws {
+        let queue = BlockingQueue<Int>(capacity: 1)
+        try queue.put(1)
+        let getter = ThreadGroup.started(1) { _ in
+            Thread.sleep(forTimeInterval: 0.03)
+            _ = try? queue.get()
+        }
+        try queue.put(2, timeout: .seconds(5))
+        #expect(getter.join(timeout: .seconds(5)))
+        #expect(try queue.get() == 2)
+        #expect(queue.peakCount == 1)
+    }
+
     @Test("join() returns only after every item got its taskDone()")
     func taskDoneAndJoin() {
         let queue = BlockingQueue<Int>(capacity: 10)
