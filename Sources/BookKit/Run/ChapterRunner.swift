@@ -9,15 +9,18 @@ public struct ChapterRunner: Sendable {
     public let buildDirectory: URL
     public let swiftVersion: String
     public let defaultBudget: Double
+    /// Where last good runs are kept: `.book/runs/` unless told otherwise (tests keep
+    /// their runs apart from the book's).
+    public let runsFolder: URL
 
-    public init(repository: Repository, buildDirectory: URL, swiftVersion: String, defaultBudget: Double = 60) {
+    public init(repository: Repository, buildDirectory: URL, swiftVersion: String, defaultBudget: Double = 60,
+                runsFolder: URL? = nil) {
         self.repository = repository
         self.buildDirectory = buildDirectory
         self.swiftVersion = swiftVersion
         self.defaultBudget = defaultBudget
+        self.runsFolder = runsFolder ?? repository.root.appendingPathComponent(".book/runs")
     }
-
-    var runsFolder: URL { repository.root.appendingPathComponent(".book/runs") }
 
     func executable(_ chapter: Chapter) -> URL { buildDirectory.appendingPathComponent(chapter.productName) }
 
@@ -65,8 +68,10 @@ public struct ChapterRunner: Sendable {
         let cell = (try? String(contentsOf: work.appendingPathComponent("current-cell"), encoding: .utf8)) ?? "(before the first cell)"
         let record = (FileManager.default.contents(atPath: work.appendingPathComponent("results.json").path))
             .flatMap { try? JSONDecoder().decode(ChapterRecord.self, from: $0) }
-        let context = Self.tail(of: work.appendingPathComponent("cells/stderr").path, heading: "its stderr in that cell")
-            + (echo ? "" : Self.tail(of: log, heading: "its terminal output"))
+        // A crash report starts with the reason ("Fatal error: ..."): show the head of the
+        // cell's stderr, and the tail of what the chapter printed before it.
+        let context = Self.excerpt(of: work.appendingPathComponent("cells/stderr").path, heading: "the first lines of its stderr in that cell", fromEnd: false)
+            + (echo ? "" : Self.excerpt(of: log, heading: "the last lines of its terminal output", fromEnd: true))
 
         switch ending {
         case .timedOut:
@@ -112,10 +117,12 @@ public struct ChapterRunner: Sendable {
         try? FileManager.default.removeItem(at: old)
     }
 
-    private static func tail(of file: String, heading: String, lines: Int = 25) -> String {
+    /// The first or last `lines` lines of a file, under a heading, for an error message.
+    private static func excerpt(of file: String, heading: String, fromEnd: Bool, lines: Int = 15) -> String {
         guard let data = FileManager.default.contents(atPath: file), !data.isEmpty else { return "" }
-        let text = String(decoding: data.suffix(16_384), as: UTF8.self)
-        let last = text.split(separator: "\n", omittingEmptySubsequences: true).suffix(lines)
-        return "\n--- the last lines of \(heading) ---\n" + last.joined(separator: "\n")
+        let text = String(decoding: fromEnd ? data.suffix(16_384) : data.prefix(16_384), as: UTF8.self)
+        let all = text.split(separator: "\n", omittingEmptySubsequences: true)
+        let shown = fromEnd ? Array(all.suffix(lines)) : Array(all.prefix(lines))
+        return "\n--- \(heading) ---\n" + shown.joined(separator: "\n")
     }
 }

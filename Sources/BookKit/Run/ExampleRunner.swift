@@ -45,11 +45,16 @@ public struct ExampleRunner: Sendable {
            let hit = try? JSONDecoder().decode(Result.self, from: data) {
             result = hit
         } else {
-            result = try produce(mode, path: source.path, location: location)
+            result = try produce(mode, url: url, location: location)
             try FileManager.default.createDirectory(at: cacheFolder, withIntermediateDirectories: true)
             try JSONEncoder().encode(result).write(to: cached, options: .atomic)
         }
-        for expected in expectations where !result.output.contains(expected) {
+        // Match messages only, not the source lines the compiler quotes around them
+        // (which contain the expectation comments themselves).
+        let messages = result.output.split(separator: "\n")
+            .filter { $0.range(of: #"^\s*[0-9]+\s*\|"#, options: .regularExpression) == nil }
+            .joined(separator: "\n")
+        for expected in expectations where !messages.contains(expected) {
             throw BookError("the \(mode == .compileFail ? "compiler's diagnostic" : "sanitizer's report") for \(source.path) no longer contains '\(expected)'; it says:\n\(result.output)", at: location)
         }
         return result
@@ -57,14 +62,16 @@ public struct ExampleRunner: Sendable {
 
     private var cacheFolder: URL { repository.root.appendingPathComponent(".book/cache/examples") }
 
-    private func produce(_ mode: Mode, path: String, location: String) throws -> Result {
+    private func produce(_ mode: Mode, url: URL, location: String) throws -> Result {
+        // The compiler gets the absolute path; `clean` turns it back into the repository-relative one.
+        let path = repository.relative(url)
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("book-example-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
         let log = work.appendingPathComponent("output.txt").path
         switch mode {
         case .compileFail:
-            let arguments = ["-swift-version", "6", "-c", path, "-o", work.appendingPathComponent("example.o").path]
+            let arguments = ["-swift-version", "6", "-c", url.path, "-o", work.appendingPathComponent("example.o").path]
             let status = try execute(swiftc, arguments, log: log, timeout: 300)
             let output = clean(read(log), work: work)
             guard status != .exited(0) else {
@@ -73,7 +80,7 @@ public struct ExampleRunner: Sendable {
             return Result(command: "swiftc -swift-version 6 -c \(path)", output: output)
         case .threadSanitizer:
             let binary = work.appendingPathComponent("example").path
-            let arguments = ["-swift-version", "6", "-Onone", "-sanitize=thread", path, "-o", binary]
+            let arguments = ["-swift-version", "6", "-Onone", "-sanitize=thread", url.path, "-o", binary]
             guard try execute(swiftc, arguments, log: log, timeout: 300) == .exited(0) else {
                 throw BookError("\(path) does not compile with -sanitize=thread:\n\(clean(read(log), work: work))", at: location)
             }

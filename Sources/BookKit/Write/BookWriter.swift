@@ -80,8 +80,7 @@ public struct BookWriter {
             switch content {
             case .resolved(let chapter):
                 let stamp = chapter.stamp.map { "\n\n> Run: \($0.summary)\n" } ?? ""
-                return chapter.markdown.replacingOccurrences(of: "\n", with: "\n", options: [], range: nil)
-                    .replacingFirstHeading(appending: stamp)
+                return chapter.markdown.replacingFirstHeading(appending: stamp)
             case .notRunYet(let chapter, let title):
                 return "# \(title)\n\nNot run yet: `make chapter-\(chapter.number)`."
             }
@@ -113,7 +112,7 @@ public struct BookWriter {
 private extension String {
     /// Inserts `text` after the first line that is a level-1 heading.
     func replacingFirstHeading(appending text: String) -> String {
-        guard !text.isEmpty, let heading = range(of: "^# .*$", options: .regularExpression) else { return self }
+        guard !text.isEmpty, let heading = range(of: "(?m)^# .*$", options: .regularExpression) else { return self }
         return replacingCharacters(in: heading, with: self[heading] + text)
     }
 }
