@@ -18,7 +18,7 @@ struct BlockingQueueTests {
     func exactlyOnceDelivery() {
         let producers = 8, consumers = 8, total = 100_000, capacity = 64
         let queue = BlockingQueue<Int>(capacity: capacity)
-        let received = Mutex<[[Int]]>(Array(repeating: [], count: consumers))
+        let received = LockedValue<[[Int]]>(Array(repeating: [], count: consumers))
         let consumerGroup = ThreadGroup.started(consumers) { consumer in
             var mine: [Int] = []
             while let item = try? queue.get() { mine.append(item) }
@@ -66,8 +66,8 @@ struct BlockingQueueTests {
         let empty = BlockingQueue<Int>()
         let full = BlockingQueue<Int>(capacity: 1)
         try full.put(7)
-        let getterErrors = Mutex<[BlockingQueueError]>([])
-        let putterErrors = Mutex<[BlockingQueueError]>([])
+        let getterErrors = LockedValue<[BlockingQueueError]>([])
+        let putterErrors = LockedValue<[BlockingQueueError]>([])
         let getters = ThreadGroup.started(5) { _ in
             do throws(BlockingQueueError) { _ = try empty.get() } catch { getterErrors.withLock { $0.append(error) } }
         }

@@ -7,7 +7,7 @@ import Testing
 struct ThreadGroupTests {
     @Test("run(_:) returns only after every thread finished, each index once")
     func runJoinsAll() {
-        let seen = Mutex<[Int]>([])
+        let seen = LockedValue<[Int]>([])
         ThreadGroup.run(16) { index in
             usleep(2_000)
             seen.withLock { $0.append(index) }
