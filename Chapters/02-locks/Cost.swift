@@ -28,10 +28,10 @@ func costPerOperation(_ cell: Cell) {
     let parallelism = min(contended, ProcessInfo.processInfo.activeProcessorCount)
     // Increments per measurement, chosen so that each takes a few tens of milliseconds.
     let kinds: [(name: String, operations: Int, measure: (Int, Int) -> (ns: Double, exact: Bool))] = [
-        ("Atomic", 4_000_000, { nanosecondsPerIncrement(AtomicCounter.self, threads: $0, operations: $1) }),
-        ("Mutex", 1_000_000, { nanosecondsPerIncrement(MutexCounter.self, threads: $0, operations: $1) }),
-        ("NSLock", 1_000_000, { nanosecondsPerIncrement(NSLockCounter.self, threads: $0, operations: $1) }),
-        ("NSRecursiveLock", 1_000_000, { nanosecondsPerIncrement(RecursiveLockCounter.self, threads: $0, operations: $1) }),
+        ("Atomic", 2_000_000, { nanosecondsPerIncrement(AtomicCounter.self, threads: $0, operations: $1) }),
+        ("Mutex", 400_000, { nanosecondsPerIncrement(MutexCounter.self, threads: $0, operations: $1) }),
+        ("NSLock", 400_000, { nanosecondsPerIncrement(NSLockCounter.self, threads: $0, operations: $1) }),
+        ("NSRecursiveLock", 400_000, { nanosecondsPerIncrement(RecursiveLockCounter.self, threads: $0, operations: $1) }),
         ("DispatchQueue.sync", 200_000, { nanosecondsPerIncrement(SerialQueueCounter.self, threads: $0, operations: $1) }),
     ]
     var rows: [[String]] = []
