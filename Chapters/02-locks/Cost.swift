@@ -59,6 +59,7 @@ func costPerOperation(_ cell: Cell) {
         cell.value("cost-\(key)-\(contended)", results[name]!.contended, digits: 1, unit: "ns")
     }
     cell.value("cost-threads", contended)
+    cell.value("cost-mutex-over-nslock-4", results["Mutex"]!.contended / results["NSLock"]!.contended, digits: 1, unit: "×")
     cell.value("cost-cores", parallelism)
     cell.check(results["Atomic"]!.alone < results["DispatchQueue.sync"]!.alone,
                "one thread: an atomic add is cheaper than a trip through a serial queue")
