@@ -16,6 +16,7 @@ func cooperativeWork(chunks: Int) async -> Int {
         if Task.isCancelled { break }  // the task decides when to stop
         compute(for: .milliseconds(5))
         done += 1
+        await Task.yield()  // let other tasks use this thread between chunks
     }
     return done
 }
@@ -26,6 +27,7 @@ func stubbornWork(chunks: Int) async -> Int {
     for _ in 0..<chunks {
         compute(for: .milliseconds(5))
         done += 1
+        await Task.yield()
     }
     return done
 }
@@ -46,6 +48,7 @@ func cancellation(_ cell: Cell) async {
         for _ in 0..<chunks {
             try Task.checkCancellation()  // throws CancellationError once cancelled
             compute(for: .milliseconds(5))
+            await Task.yield()
         }
     }
     checking.cancel()
