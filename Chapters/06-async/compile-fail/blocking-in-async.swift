@@ -12,7 +12,8 @@ func pause() async {
 
 func update(_ lock: NSLock) async {
     lock.lock()
-    defer { lock.unlock() }
+    // ... change the shared state ...
+    lock.unlock()
 }
 
 func requestID() async -> String? {
