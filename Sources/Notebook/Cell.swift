@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// A named, runnable step of a chapter. A cell's code, its output and its figures
 /// appear together in the book. A `Cell` may be used from any thread or task.
@@ -7,7 +6,7 @@ public final class Cell: Sendable {
     public let name: String
     public let title: String
     private let notebook: Notebook
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     private struct State {
         var checks: [CheckRecord] = []

@@ -182,7 +182,7 @@ public struct ChapterResolver {
             return Block(html: Figures.table(table), markdown: MarkdownBlocks.table(table))
         }
         let file = "\(chapter.slug)-\(figure.name).svg"
-        figureFiles[file] = MarkdownBlocks.standaloneSVG(from: html)
+        figureFiles[file] = Figures.svgFile(figure)
         return Block(html: html, markdown: MarkdownBlocks.figure(figure, file: "figures/\(file)"))
     }
 
