@@ -10,32 +10,41 @@ BIN    := .build/$(CONFIG)
 BUILDER := $(BIN)/bookbuilder
 CHAPTERS := $(sort $(patsubst Chapters/%/README.md,%,$(wildcard Chapters/[0-9][0-9]-*/README.md)))
 
+# Package.swift makes a target of each chapter folder and excludes what is not code
+# (prose, compile-fail examples). SwiftPM re-reads it only when the file itself changes,
+# so when the chapters' folders change, mark Package.swift changed.
+LAYOUT := $(shell find Chapters -mindepth 1 -maxdepth 2 | LC_ALL=C sort | cksum)
+
 .DEFAULT_GOAL := book
 SOAK   ?= 20
 
-.PHONY: book pages test tsan soak help clean chapter-%
+.PHONY: book pages test tsan soak help clean layout chapter-%
 
-book: ## build every chapter, run those whose code changed, write book/
+layout:
+	@if [ "$$(cat .build/chapter-layout 2>/dev/null)" != "$(LAYOUT)" ]; then \
+		touch Package.swift; mkdir -p .build; echo "$(LAYOUT)" > .build/chapter-layout; fi
+
+book: layout ## build every chapter, run those whose code changed, write book/
 	$(SWIFT) build -c $(CONFIG)
 	$(BUILDER) book --build-dir $(BIN)
 
-pages: ## re-render book/ from the last good runs, running nothing
+pages: layout ## re-render book/ from the last good runs, running nothing
 	$(SWIFT) build -c $(CONFIG) --product bookbuilder
 	$(BUILDER) pages --build-dir $(BIN)
 
-test: ## the test suite (Swift Testing)
+test: layout ## the test suite (Swift Testing)
 	$(SWIFT) test
 
-tsan: ## the test suite, which also runs every chapter, under ThreadSanitizer
+tsan: layout ## the test suite, which also runs every chapter, under ThreadSanitizer
 	TSAN_OPTIONS="suppressions=$(CURDIR)/tsan-suppressions.txt halt_on_error=1 $(TSAN_OPTIONS)" \
 		$(SWIFT) test --sanitize=thread
 
-soak: ## run every chapter $(SOAK) times (ONLY="01 05" for some): passes and spreads
+soak: layout ## run every chapter $(SOAK) times (ONLY="01 05" for some): passes and spreads
 	$(SWIFT) build -c $(CONFIG)
 	$(BUILDER) soak $(SOAK) $(ONLY) --build-dir $(BIN)
 
 # `make chapter-05` and `make chapter-05-futures` both run chapter 05.
-chapter-%:
+chapter-%: layout
 	$(SWIFT) build -c $(CONFIG) --product chapter-$(word 1,$(subst -, ,$*))
 	$(SWIFT) build -c $(CONFIG) --product bookbuilder
 	$(BUILDER) chapter $(word 1,$(subst -, ,$*)) --build-dir $(BIN)
