@@ -49,12 +49,15 @@ let package = Package(
         .executableTarget(name: "bookbuilder", dependencies: ["BookKit"]),
 
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
-        .testTarget(name: "BookKitTests", dependencies: ["BookKit", "Notebook"]),
+        .testTarget(name: "BookKitTests", dependencies: ["BookKit", "Notebook", "fault-chapter"]),
+        // A chapter that hangs, crashes, leaks or floods its output on demand, for the
+        // builder's fault-injection tests.
+        .executableTarget(name: "fault-chapter", dependencies: ["Notebook"], path: "Tests/FaultChapter"),
         .testTarget(name: "PrimitivesTests", dependencies: ["Primitives"]),
         .testTarget(name: "ProcessesTests", dependencies: ["Processes"]),
         .testTarget(name: "LoopbackTests", dependencies: ["Loopback"]),
         // Runs the chapter executables and asserts their self-checks passed.
-        .testTarget(name: "ChapterTests", dependencies: chapters.map { .target(name: $0.name) }),
+        .testTarget(name: "ChapterTests", dependencies: ["BookKit"] + chapters.map { .target(name: $0.name) }),
     ],
     swiftLanguageModes: [.v6]
 )
