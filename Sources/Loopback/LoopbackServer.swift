@@ -173,7 +173,11 @@ public final class LoopbackServer: Sendable {
 
     private func acceptLoop(_ running: Running) {
         while running.stopSignal.poll(readable: running.socket.descriptor, timeoutMilliseconds: -1) == .readable {
-            guard let descriptor = running.socket.accept() else { continue }
+            guard let descriptor = running.socket.accept() else {
+                // Out of descriptors, or the client left: back off briefly instead of spinning.
+                _ = running.stopSignal.poll(readable: nil, timeoutMilliseconds: 10)
+                continue
+            }
             lock.withLock { counters.statistics.connections += 1 }
             let connection = Connection(descriptor: descriptor, stop: running.stopSignal)
             threadStarted(running)
