@@ -40,12 +40,17 @@ public final class ChildProcess: Sendable {
     private let process: Process
     private let exit: ExitNotice
 
-    /// Starts `executable` with `WorkerRole.arguments(for: role, extra: arguments)`.
+    /// Starts `executable` with `WorkerRole.arguments(for: role, extra: arguments)`, in
+    /// this process's environment plus `environment`.
     public init(role: String, arguments: [String] = [], streams: Streams = .inherited,
+                environment: [String: String] = [:],
                 executable: URL = WorkerRole.currentExecutable) throws {
         let process = Process()
         process.executableURL = executable
         process.arguments = WorkerRole.arguments(for: role, extra: arguments)
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         var inputPipe: Pipe?, outputPipe: Pipe?
         if case .pipes = streams {
             inputPipe = Pipe()

@@ -34,7 +34,10 @@ struct LineReader: Sendable {
             guard buffer.count <= maximumLineLength else { throw .messageTooLong(limit: maximumLineLength) }
             if atEndOfFile {
                 if buffer.isEmpty { throw .closed }
-                throw .truncatedMessage(bytes: buffer.count)
+                let partial = buffer.count
+                buffer.removeAll()        // reported once; the next call reports `.closed`
+                searched = 0
+                throw .truncatedMessage(bytes: partial)
             }
             if let deadline {
                 let remaining = deadline - .now

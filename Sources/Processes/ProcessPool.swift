@@ -25,6 +25,7 @@ public final class ProcessPool: Sendable {
     public let jobTimeout: Duration
 
     private let arguments: [String]
+    private let environment: [String: String]
     private let executable: URL
     private let state: Mutex<State>
     /// `run` drives every worker, so two runs at once would fight over them.
@@ -39,18 +40,21 @@ public final class ProcessPool: Sendable {
 
     /// Starts `workers` copies of `executable` in `role`.
     public init(workers: Int = ProcessInfo.processInfo.activeProcessorCount, role: String,
-                arguments: [String] = [], jobTimeout: Duration = .seconds(60),
+                arguments: [String] = [], environment: [String: String] = [:],
+                jobTimeout: Duration = .seconds(60),
                 executable: URL = WorkerRole.currentExecutable) throws {
         precondition(workers > 0, "a pool needs at least one worker")
         self.size = workers
         self.role = role
         self.jobTimeout = jobTimeout
         self.arguments = arguments
+        self.environment = environment
         self.executable = executable
         var started: [ChildProcess] = []
         do {
             for _ in 0..<workers {
-                started.append(try ChildProcess(role: role, arguments: arguments, streams: .pipes, executable: executable))
+                started.append(try ChildProcess(role: role, arguments: arguments, streams: .pipes,
+                                                environment: environment, executable: executable))
             }
         } catch {
             started.forEach { $0.stop() }
@@ -88,7 +92,10 @@ public final class ProcessPool: Sendable {
             drivers.enter()
             // A thread per worker, not Dispatch: each driver blocks for a whole job, and
             // Dispatch would not give more blocked threads than it chooses to.
-            let driver = Thread { [self] in
+            // `unowned`: `run` holds the pool until every driver has finished, and a
+            // thread object that outlives its work must not keep the pool alive (the
+            // pool's release is what shuts it down).
+            let driver = Thread { [unowned self] in
                 drive(slot: slot, run: run)
                 drivers.leave()
             }
@@ -184,14 +191,17 @@ public final class ProcessPool: Sendable {
 
     /// The worker in `slot`, started afresh if the slot is empty.
     private func workerForNextJob(slot: Int) -> Result<ChildProcess, JobFailure> {
-        state.withLock { state in
-            guard case .running(var slots) = state else { return .failure(.poolShutDown) }
-            if let worker = slots[slot] { return .success(worker) }
+        let current = state.withLock { state -> Result<ChildProcess?, JobFailure> in
+            guard case .running(let slots) = state else { return .failure(.poolShutDown) }
+            return .success(slots[slot])
+        }
+        switch current {
+        case .failure(let failure): return .failure(failure)
+        case .success(let worker?): return .success(worker)
+        case .success(nil):
             do {
-                let fresh = try ChildProcess(role: role, arguments: arguments, streams: .pipes, executable: executable)
-                slots[slot] = fresh
-                state = .running(slots: slots)
-                return .success(fresh)
+                let fresh = try startWorker()
+                return install(fresh, slot: slot, replacing: nil) ? .success(fresh) : .failure(.poolShutDown)
             } catch {
                 return .failure(.workerUnavailable("\(error)"))
             }
@@ -202,10 +212,25 @@ public final class ProcessPool: Sendable {
     /// full strength at once. If no process can be started, the slot is left empty and
     /// the next job there tries again.
     private func replace(deadWorker worker: ChildProcess, slot: Int) {
-        state.withLock { state in
-            guard case .running(var slots) = state, slots[slot] === worker else { return }
-            slots[slot] = try? ChildProcess(role: role, arguments: arguments, streams: .pipes, executable: executable)
+        install(try? startWorker(), slot: slot, replacing: worker)
+    }
+
+    /// Puts `fresh` in `slot` if the slot still holds `old` and the pool still runs;
+    /// otherwise stops `fresh`. Processes are started outside the lock (a spawn takes
+    /// milliseconds) and only installed under it.
+    @discardableResult
+    private func install(_ fresh: ChildProcess?, slot: Int, replacing old: ChildProcess?) -> Bool {
+        let installed = state.withLock { state -> Bool in
+            guard case .running(var slots) = state, slots[slot] === old else { return false }
+            slots[slot] = fresh
             state = .running(slots: slots)
+            return true
         }
+        if !installed { fresh?.stop() }
+        return installed
+    }
+
+    private func startWorker() throws -> ChildProcess {
+        try ChildProcess(role: role, arguments: arguments, streams: .pipes, environment: environment, executable: executable)
     }
 }
