@@ -61,3 +61,45 @@ func terminateWorker(_ cell: Cell) throws {
     cell.check(early == nil && ended == .signalled(signal: SIGTERM),
                "wait(timeout:) said 'still running' before terminate() and 'killed by SIGTERM' after")
 }
+
+/// The signals blocked in process `pid`'s main thread, from `/proc/<pid>/status` (Linux).
+func blockedSignals(of pid: Int32) -> UInt64? {
+    guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("SigBlk:") }) else { return nil }
+    return UInt64(line.dropFirst("SigBlk:".count).trimmingCharacters(in: .whitespaces), radix: 16)
+}
+
+// ANCHOR: signal-mask-cell
+func inheritedSignalMask(_ cell: Cell) throws {
+    // A plain Process started from a Dispatch worker thread, as tests and tasks do.
+    let process = Process()
+    process.executableURL = Bundle.main.executableURL
+    process.arguments = WorkerRole.arguments(for: "sleeper")
+    let started = DispatchSemaphore(value: 0)
+    DispatchQueue.global().async {
+        try? process.run()
+        started.signal()
+    }
+    started.wait()
+    defer { if process.isRunning { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() } }
+    Thread.sleep(forTimeInterval: 0.1)                        // let it start
+    let blocked = blockedSignals(of: process.processIdentifier) ?? 0
+    let termBlocked = blocked & (1 << (UInt64(SIGTERM) - 1)) != 0
+    process.terminate()
+    Thread.sleep(forTimeInterval: 0.3)
+    let ignoredTerminate = process.isRunning
+    printNow("Process started from a Dispatch thread: SIGTERM blocked: \(termBlocked); 0.3 s after terminate() running: \(ignoredTerminate)")
+
+    // ChildProcess clears the mask for the moment of the spawn.
+    let child = try DispatchQueue.global().sync { try ChildProcess(role: "sleeper") }
+    defer { child.stop() }
+    child.terminate()
+    let ended = child.wait(timeout: .seconds(5))
+    printNow("ChildProcess started from a Dispatch thread, after terminate(): \(ended.map { "\($0)" } ?? "still running")")
+    // ANCHOR_END: signal-mask-cell
+    #if os(Linux)
+    cell.value("blocked-sigterm", text: "\(termBlocked)")
+    cell.value("blocked-still-running", text: "\(ignoredTerminate)")
+    cell.check(ended == .signalled(signal: SIGTERM), "a ChildProcess started from a Dispatch thread obeys terminate()")
+    #endif
+}

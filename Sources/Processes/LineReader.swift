@@ -20,6 +20,7 @@ struct LineReader: Sendable {
         self.maximumLineLength = maximumLineLength
     }
 
+    // ANCHOR: next-line
     /// The next line without its newline. Waits at most `timeout` (forever if `nil`).
     mutating func nextLine(timeout: Duration?) throws(MessageChannelError) -> [UInt8] {
         let deadline = timeout.map { ContinuousClock.now + $0 }
@@ -46,6 +47,7 @@ struct LineReader: Sendable {
             try fill()
         }
     }
+    // ANCHOR_END: next-line
 
     /// One `read` into the buffer.
     private mutating func fill() throws(MessageChannelError) {

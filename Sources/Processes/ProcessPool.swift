@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// A pool of worker processes (Python's `multiprocessing.Pool` or
 /// `ProcessPoolExecutor`): `size` copies of a program, each started in a worker role that
@@ -27,16 +26,18 @@ public final class ProcessPool: Sendable {
     private let arguments: [String]
     private let environment: [String: String]
     private let executable: URL
-    private let state: Mutex<State>
+    private let state: Locked<State>
     /// `run` drives every worker, so two runs at once would fight over them.
     private let oneRunAtATime = DispatchSemaphore(value: 1)
 
+    // ANCHOR: state
     /// The pool's life. `slots[i]` is worker i, or `nil` after it died and could not be
     /// replaced; after shutdown there are no workers at all.
-    private enum State {
+    private enum State: Sendable {
         case running(slots: [ChildProcess?])
         case shutDown
     }
+    // ANCHOR_END: state
 
     /// Starts `workers` copies of `executable` in `role`.
     public init(workers: Int = ProcessInfo.processInfo.activeProcessorCount, role: String,
@@ -60,7 +61,7 @@ public final class ProcessPool: Sendable {
             started.forEach { $0.stop() }
             throw error
         }
-        state = Mutex(.running(slots: started))
+        state = Locked(.running(slots: started))
     }
 
     deinit {
@@ -105,6 +106,7 @@ public final class ProcessPool: Sendable {
         return run.reports
     }
 
+    // ANCHOR: shutdown
     /// Stops the pool: every worker is sent SIGTERM, then SIGKILL if it lingers, and is
     /// reaped before this returns. Inputs not yet run fail with `.poolShutDown`.
     /// Calling it again does nothing.
@@ -123,9 +125,11 @@ public final class ProcessPool: Sendable {
             worker.waitUntilExit()
         }
     }
+    // ANCHOR_END: shutdown
 
     // MARK: Driving one worker
 
+    // ANCHOR: drive
     private func drive<Input, Output>(slot: Int, run: PoolRun<Input, Output>) {
         while let index = run.takeNext() {
             let started = ContinuousClock.now
@@ -144,7 +148,9 @@ public final class ProcessPool: Sendable {
             run.record(JobReport(index: index, workerPID: worker.pid, started: started, finished: .now, result: result))
         }
     }
+    // ANCHOR_END: drive
 
+    // ANCHOR: perform
     /// Sends one input and waits for its reply. After a failure that leaves the worker
     /// in an unknown state (a timeout, a bad reply), the worker is killed and reaped.
     private func perform<Input: Codable, Output: Codable>(_ input: Input, id: Int,
@@ -176,6 +182,7 @@ public final class ProcessPool: Sendable {
             }
         }
     }
+    // ANCHOR_END: perform
 
     @discardableResult
     private func end(_ worker: ChildProcess) -> Termination {
