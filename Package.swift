@@ -49,7 +49,10 @@ let package = Package(
         .executableTarget(name: "bookbuilder", dependencies: ["BookKit"]),
 
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
-        .testTarget(name: "BookKitTests", dependencies: ["BookKit", "Notebook"]),
+        .testTarget(name: "BookKitTests", dependencies: ["BookKit", "Notebook", "fault-chapter"]),
+        // A chapter that hangs, crashes, leaks or floods its output on demand, for the
+        // builder's fault-injection tests.
+        .executableTarget(name: "fault-chapter", dependencies: ["Notebook"], path: "Tests/FaultChapter"),
         .testTarget(name: "PrimitivesTests", dependencies: ["Primitives"]),
         // The Processes tests need a program to start as workers; a test runner cannot
         // re-run itself in a worker role, so they start this small executable instead.
@@ -57,7 +60,7 @@ let package = Package(
         .testTarget(name: "ProcessesTests", dependencies: ["Processes", "process-test-worker"]),
         .testTarget(name: "LoopbackTests", dependencies: ["Loopback"]),
         // Runs the chapter executables and asserts their self-checks passed.
-        .testTarget(name: "ChapterTests", dependencies: chapters.map { .target(name: $0.name) }),
+        .testTarget(name: "ChapterTests", dependencies: ["BookKit"] + chapters.map { .target(name: $0.name) }),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,128 @@
+import Foundation
+import Notebook
+
+/// Runs chapter executables under a watchdog and keeps each chapter's last good run in
+/// `.book/runs/<slug>/`. A run that fails, crashes, hangs or leaks never replaces it.
+public struct ChapterRunner: Sendable {
+    public let repository: Repository
+    /// Where `swift build` put the chapter executables (e.g. `.build/release`).
+    public let buildDirectory: URL
+    public let swiftVersion: String
+    public let defaultBudget: Double
+    /// Where last good runs are kept: `.book/runs/` unless told otherwise (tests keep
+    /// their runs apart from the book's).
+    public let runsFolder: URL
+
+    public init(repository: Repository, buildDirectory: URL, swiftVersion: String, defaultBudget: Double = 60,
+                runsFolder: URL? = nil) {
+        self.repository = repository
+        self.buildDirectory = buildDirectory
+        self.swiftVersion = swiftVersion
+        self.defaultBudget = defaultBudget
+        self.runsFolder = runsFolder ?? repository.root.appendingPathComponent(".book/runs")
+    }
+
+    func executable(_ chapter: Chapter) -> URL { buildDirectory.appendingPathComponent(chapter.productName) }
+
+    /// The last good run of `chapter`, if there is one.
+    public func lastGoodRun(_ chapter: Chapter) -> ChapterRecord? {
+        let url = runsFolder.appendingPathComponent("\(chapter.slug)/results.json")
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        return try? JSONDecoder().decode(ChapterRecord.self, from: data)
+    }
+
+    /// True when the last good run came from exactly this executable.
+    public func isUpToDate(_ chapter: Chapter) -> Bool {
+        guard lastGoodRun(chapter) != nil,
+              let recorded = try? String(contentsOf: runsFolder.appendingPathComponent("\(chapter.slug)/fingerprint"), encoding: .utf8),
+              let current = Fingerprint.of(fileAt: executable(chapter).path) else { return false }
+        return recorded == current
+    }
+
+    /// Runs `chapter` once. With `echo`, its terminal output goes to the builder's
+    /// terminal; otherwise to a log whose tail is shown if the run fails.
+    public func run(_ chapter: Chapter, echo: Bool) throws -> ChapterRecord {
+        let exe = executable(chapter)
+        guard let fingerprint = Fingerprint.of(fileAt: exe.path) else {
+            throw BookError("\(repository.relative(exe)) does not exist: build it first (swift build --product \(chapter.productName))")
+        }
+        let budget = try Prose.frontMatter(of: chapter).budget ?? defaultBudget
+        let work = runsFolder.appendingPathComponent("\(chapter.slug).running-\(getpid())")
+        try? FileManager.default.removeItem(at: work)
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+
+        let sweep = ProcessSweep()
+        let shmBefore = SharedMemorySnapshot()
+        var environment = ProcessInfo.processInfo.environment
+        environment["NOTEBOOK_RESULTS"] = work.path
+        environment["NOTEBOOK_SWIFT_VERSION"] = swiftVersion
+        environment[ProcessSweep.variable] = sweep.value
+        let log = work.appendingPathComponent("terminal.log").path
+        let child = try ChildProcess(executable: exe.path, arguments: [], environment: environment,
+                                     output: echo ? .inherit : .file(log))
+        let ending = child.wait(timeout: budget)
+        let leftRunning = sweep.killSurvivors()
+        let leftSegments = SharedMemorySnapshot().added(since: shmBefore)
+
+        let cell = (try? String(contentsOf: work.appendingPathComponent("current-cell"), encoding: .utf8)) ?? "(before the first cell)"
+        let record = (FileManager.default.contents(atPath: work.appendingPathComponent("results.json").path))
+            .flatMap { try? JSONDecoder().decode(ChapterRecord.self, from: $0) }
+        // A crash report starts with the reason ("Fatal error: ..."): show the head of the
+        // cell's stderr, and the tail of what the chapter printed before it.
+        let context = Self.excerpt(of: work.appendingPathComponent("cells/stderr").path, heading: "the first lines of its stderr in that cell", fromEnd: false)
+            + (echo ? "" : Self.excerpt(of: log, heading: "the last lines of its terminal output", fromEnd: true))
+
+        switch ending {
+        case .timedOut:
+            throw BookError("chapter \(chapter.slug) exceeded its time budget of \(Format.number(budget, digits: 0)) s in cell '\(cell)' and was killed"
+                            + (leftRunning > 0 ? " (with \(leftRunning) process(es) it started)" : "") + context)
+        case .signalled(let signal):
+            throw BookError("chapter \(chapter.slug) crashed with \(ChildProcess.signalName(signal)) in cell '\(cell)'" + context)
+        case .exited(let status) where status != 0:
+            if let failure = record?.failure {
+                throw BookError("chapter \(chapter.slug) failed in cell '\(failure.cell)': \(failure.message)")
+            }
+            throw BookError("chapter \(chapter.slug) exited with status \(status) in cell '\(cell)'" + context)
+        case .exited:
+            break
+        }
+        guard let record else {
+            throw BookError("chapter \(chapter.slug) ended without writing its results: does main.swift call notebook.finish()?" + context)
+        }
+        if leftRunning > 0 {
+            throw BookError("chapter \(chapter.slug) left \(leftRunning) process(es) running after it ended (now killed): every child must be waited for")
+        }
+        if !leftSegments.isEmpty {
+            leftSegments.forEach { try? FileManager.default.removeItem(atPath: "/dev/shm/\($0)") }
+            throw BookError("chapter \(chapter.slug) left shared-memory segments behind (now removed): \(leftSegments.joined(separator: ", "))")
+        }
+        try keep(record, fingerprint: fingerprint, for: chapter)
+        return record
+    }
+
+    /// Makes `record` the chapter's last good run.
+    private func keep(_ record: ChapterRecord, fingerprint: String, for chapter: Chapter) throws {
+        let staging = runsFolder.appendingPathComponent("\(chapter.slug).new-\(getpid())")
+        let final = runsFolder.appendingPathComponent(chapter.slug)
+        let old = runsFolder.appendingPathComponent("\(chapter.slug).old-\(getpid())")
+        try? FileManager.default.removeItem(at: staging)
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try encoder.encode(record).write(to: staging.appendingPathComponent("results.json"))
+        try fingerprint.write(to: staging.appendingPathComponent("fingerprint"), atomically: true, encoding: .utf8)
+        if FileManager.default.fileExists(atPath: final.path) { try FileManager.default.moveItem(at: final, to: old) }
+        try FileManager.default.moveItem(at: staging, to: final)
+        try? FileManager.default.removeItem(at: old)
+    }
+
+    /// The first or last `lines` lines of a file, under a heading, for an error message.
+    private static func excerpt(of file: String, heading: String, fromEnd: Bool, lines: Int = 15) -> String {
+        guard let data = FileManager.default.contents(atPath: file), !data.isEmpty else { return "" }
+        let text = String(decoding: fromEnd ? data.suffix(16_384) : data.prefix(16_384), as: UTF8.self)
+        let all = text.split(separator: "\n", omittingEmptySubsequences: true)
+        let shown = fromEnd ? Array(all.suffix(lines)) : Array(all.prefix(lines))
+        return "\n--- \(heading) ---\n" + shown.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,57 @@
+// A chapter that misbehaves on purpose, for the builder's fault-injection tests.
+// The tests link it under names like `chapter-03`; the number picks the fault.
+import Foundation
+import Notebook
+
+let name = URL(fileURLWithPath: CommandLine.arguments[0]).lastPathComponent
+let fault = name.hasPrefix("chapter-") ? String(name.dropFirst("chapter-".count)) : "01"
+
+let notebook = Notebook()
+notebook.cell("first", "A cell that works") { cell in
+    print("first cell <script>alert(1)</script>")
+    FileHandle.standardError.write(Data("a line on stderr\n".utf8))
+    cell.value("answer", 42)
+    cell.check(true, "the first cell works")
+}
+switch fault {
+case "02":
+    notebook.cell("broken", "A check fails") { cell in
+        cell.check(1 + 1 == 3, "one plus one is three")
+    }
+case "03":
+    notebook.cell("crash", "A crash") { _ in
+        let numbers: [Int] = []
+        print(numbers[1])
+    }
+case "04":
+    notebook.cell("hang", "A hang with a child process") { _ in
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: "/bin/sleep")
+        child.arguments = ["300"]
+        try child.run()
+        while true { sleep(1) }
+    }
+case "05":
+    notebook.cell("leak", "A child process nobody waits for") { _ in
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: "/bin/sleep")
+        child.arguments = ["300"]
+        try child.run()
+    }
+case "06":
+    notebook.cell("noisy", "Enormous output and invalid UTF-8") { _ in
+        FileHandle.standardOutput.write(Data([0x62, 0x61, 0x64, 0xFF, 0xFE, 0x0A]))
+        let line = String(repeating: "x", count: 99) + "\n"
+        for _ in 0..<20_000 { print(line, terminator: "") }
+    }
+case "07":
+    exit(0)  // ends without notebook.finish(): no results
+case "08":
+    notebook.cell("throws", "A cell that throws") { _ in
+        struct Refused: Error {}
+        throw Refused()
+    }
+default:
+    break
+}
+notebook.finish()

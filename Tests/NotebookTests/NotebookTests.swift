@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+@testable import Notebook
+
+@Suite("Formatting numbers for prose")
+struct FormatTests {
+    @Test(arguments: [
+        (1234.5678, 2, "1,234.57"), (0.2051, 2, "0.21"), (-1234567.0, 0, "-1,234,567"),
+        (0.0, 3, "0.000"), (999.996, 2, "1,000.00"), (-0.001, 2, "0.00"),
+    ])
+    func number(value: Double, digits: Int, text: String) {
+        #expect(Format.number(value, digits: digits) == text)
+    }
+
+    @Test func countsHaveThousandsSeparators() {
+        #expect(Format.count(10_000) == "10,000")
+        #expect(Format.count(7) == "7")
+    }
+
+    @Test func durationsPickAUnit() {
+        #expect(Format.duration(2.5) == "2.50 s")
+        #expect(Format.duration(0.21) == "210 ms")
+        #expect(Format.duration(0.0042) == "4.2 ms")
+        #expect(Format.duration(0.000012) == "12.0 µs")
+        #expect(Format.duration(0.00000002) == "20.0 ns")
+    }
+}
+
+@Suite("Cells, values, checks and figures")
+struct CellTests {
+    /// A notebook in terminal mode (nothing captured, nothing written), quiet.
+    func notebook() -> Notebook {
+        Notebook(arguments: ["test"], environment: ["NO_COLOR": "1"])
+    }
+
+    @Test func cellsRecordValuesChecksAndFiguresInOrder() {
+        let book = notebook()
+        book.cell("first", "First") { cell in
+            cell.value("elapsed", 0.2049, unit: "s")
+            cell.value("count", 10_000)
+            cell.value("duration", Duration.milliseconds(1500))
+            cell.value("who", text: "worker-1")
+            cell.check(true, "it works")
+            cell.table("t", "A table", header: ["a"], rows: [["1"]])
+            cell.barChart("b", "Bars", unit: "s", [Bar("one", 1, ideal: 0.5)])
+        }
+        book.cell("second", "Second") { _ in }
+        let record = book.record
+        #expect(record.cells.map(\.name) == ["first", "second"])
+        #expect(record.values["elapsed"] == ValueRecord(text: "0.20 s", number: 0.2049, cell: "first"))
+        #expect(record.values["count"]?.text == "10,000")
+        #expect(record.values["duration"]?.text == "1.50 s")
+        #expect(record.values["who"]?.text == "worker-1")
+        #expect(record.cells[0].checks.map(\.message) == ["it works"])
+        #expect(record.cells[0].checks[0].location.hasSuffix("NotebookTests.swift:\(#line - 12)"))
+        #expect(record.cells[0].figures.map(\.name) == ["t", "b"])
+    }
+
+    @Test func asyncCellsRunOnTheCallersActor() async {
+        let book = notebook()
+        await book.cell("async", "Async") { cell in
+            try await Task.sleep(for: .milliseconds(5))
+            cell.check(true, "slept")
+        }
+        #expect(book.record.cells.first?.seconds ?? 0 >= 0.005)
+    }
+
+    @Test func spansFromManyThreadsAreAllRecorded() {
+        let book = notebook()
+        book.cell("threads", "Threads") { cell in
+            let timeline = cell.timeline("many", "Many threads")
+            DispatchQueue.concurrentPerform(iterations: 8) { worker in
+                for index in 0..<1_000 {
+                    timeline.span(lane: "worker-\(worker)", label: "job \(index)") { _ = index * index }
+                }
+            }
+        }
+        guard case .timeline(let timeline) = book.record.cells[0].figures.first else {
+            Issue.record("no timeline recorded")
+            return
+        }
+        #expect(timeline.spans.count == 8_000)
+        #expect(Set(timeline.lanes) == Set((0..<8).map { "worker-\($0)" }))
+        #expect(timeline.spans.allSatisfy { $0.start <= $0.end && $0.start >= 0 })
+        #expect(timeline.spans == timeline.spans.sorted { ($0.start, $0.lane) < ($1.start, $1.lane) })
+    }
+
+    @Test func lanesAreOrderedByTheirFirstStart() {
+        let timeline = TimelineRecord(name: "t", title: "T", spans: [
+            SpanRecord(lane: "b", label: "", start: 0.2, end: 0.3),
+            SpanRecord(lane: "a", label: "", start: 0.1, end: 0.4),
+            SpanRecord(lane: "c", label: "", start: 0.1, end: 0.2),
+        ])
+        #expect(timeline.lanes == ["a", "c", "b"])
+        #expect(timeline.end == 0.4)
+    }
+
+    @Test func exercisesDoNotRunInANormalRun() {
+        let book = notebook()
+        book.exercise(1, "An exercise") { _ in Issue.record("the exercise ran") }
+        #expect(book.record.cells.isEmpty)
+    }
+
+    @Test func runStampDescribesThisMachine() {
+        let stamp = RunStamp.current(environment: ["NOTEBOOK_SWIFT_VERSION": "6.3.1"])
+        #expect(stamp.cores == ProcessInfo.processInfo.activeProcessorCount)
+        #expect(stamp.swiftVersion == "6.3.1")
+        #expect(["debug", "release"].contains(stamp.configuration))
+        #expect(!stamp.operatingSystem.isEmpty)
+        #expect(stamp.summary.contains("\(stamp.cores) cores"))
+    }
+
+    @Test func boundedReadingKeepsHeadAndTail() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("capture-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var bytes = Data("HEAD".utf8)
+        bytes.append(Data(repeating: UInt8(ascii: "x"), count: 1_000_000))
+        bytes.append(Data("TAIL".utf8))
+        try bytes.write(to: URL(fileURLWithPath: path))
+        let text = OutputCapture.readBounded(path)
+        #expect(text.hasPrefix("HEAD") && text.hasSuffix("TAIL"))
+        #expect(text.utf8.count < OutputCapture.limit)
+        #expect(text.contains("bytes of output omitted"))
+    }
+}
