@@ -178,7 +178,7 @@ public final class ProcessPool: Sendable {
                 end(worker)
                 return .failure(.invalidReply(error.description))
             case .unencodable(let reason):
-                return .failure(.invalidReply("the input could not be encoded: \(reason)"))
+                return .failure(.unencodableInput(reason))
             }
         }
     }

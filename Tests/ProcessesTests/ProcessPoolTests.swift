@@ -79,6 +79,20 @@ import Testing
         #expect(wrongID.map([5], as: Int.self) == [.failure(.invalidReply("a reply to request 1, expected 0"))])
     }
 
+    @Test func anInputThatCannotBeEncodedFailsWithoutCostingAWorker() throws {
+        let pool = try ProcessPool(workers: 1, role: "square", executable: TestWorker.url)
+        defer { pool.shutdown() }
+        let pids = pool.workerPIDs
+        // JSON has no NaN: the encoder refuses it before anything is sent.
+        let results = pool.map([Double.nan], as: Int.self)
+        guard case .failure(.unencodableInput) = results[0] else {
+            Issue.record("expected unencodableInput, got \(results[0])")
+            return
+        }
+        #expect(pool.workerPIDs == pids)
+        #expect(pool.map([4], as: Int.self) == [.success(16)])
+    }
+
     @Test func shutdownWithWorkInFlightReturnsAndReapsEveryWorker() throws {
         // Each job takes 50 ms; 400 jobs on 2 workers would take 10 s.
         let pool = try ProcessPool(workers: 2, role: "square", arguments: ["50"], executable: TestWorker.url)
