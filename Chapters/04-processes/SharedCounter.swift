@@ -28,7 +28,7 @@ struct SharedCounters {
 
 // ANCHOR: plain-increment
 /// `counter += 1` on plain memory: a load, an add, a store. Kept out of line so the
-/// optimiser cannot fuse a million calls into one addition.
+/// optimiser cannot fuse the calls into one addition.
 @inline(never)
 func incrementPlainly(_ counter: UnsafeMutablePointer<Int>) {
     counter.pointee += 1
@@ -40,8 +40,14 @@ func incrementPlainly(_ counter: UnsafeMutablePointer<Int>) {
 /// start signal, and adds 1 to a counter TIMES times.
 func addInSharedMemory(_ arguments: [String]) -> Never {
     WorkerLoop.exitWhenOrphaned()
-    guard arguments.count == 3, let times = Int(arguments[1]),
-          let segment = try? SharedMemory(opening: arguments[0]) else { exit(64) }
+    guard arguments.count == 3, let times = Int(arguments[1]) else { exit(64) }
+    let segment: SharedMemory
+    do {
+        segment = try SharedMemory(opening: arguments[0])
+    } catch {
+        FileHandle.standardError.write(Data("shm-add: \(error)\n".utf8))
+        exit(66)
+    }
     let counters = SharedCounters(segment)
     let deadline = ContinuousClock.now + .seconds(5)
     while counters.start.pointee.load(ordering: .acquiring) == 0 {
@@ -85,7 +91,7 @@ func countInSharedMemory(_ mode: String, workers: Int, times: Int) throws -> Int
 
 // ANCHOR: shared-memory
 func sharedCounter(_ cell: Cell) throws {
-    let workers = 4, times = 1_000_000, expected = workers * times
+    let workers = 4, times = incrementsPerWorker, expected = workers * times
     let plain = try countInSharedMemory("plain", workers: workers, times: times)
     print("plain counter:  \(plain) of \(expected) (\(expected - plain) updates lost)")
     let exact = try countInSharedMemory("atomic", workers: workers, times: times)
@@ -94,6 +100,7 @@ func sharedCounter(_ cell: Cell) throws {
     print("our segments left in /dev/shm: \(leftovers)")
     // ANCHOR_END: shared-memory
     cell.value("shm-expected", expected)
+    cell.value("shm-per-worker", times)
     cell.value("shm-plain", plain)
     cell.value("shm-lost", expected - plain)
     cell.value("shm-exact", exact)
@@ -102,6 +109,13 @@ func sharedCounter(_ cell: Cell) throws {
     cell.check(leftovers.isEmpty, "no segment of this process is left in /dev/shm")
     #endif
 }
+
+/// Enough additions that the four workers overlap in time, even in an optimised build.
+#if DEBUG
+let incrementsPerWorker = 1_000_000
+#else
+let incrementsPerWorker = 10_000_000
+#endif
 
 /// An error a cell throws with a message of its own.
 struct ChapterError: Error, CustomStringConvertible {
