@@ -79,6 +79,14 @@ case "sleep":
     WorkerLoop.exitWhenOrphaned()
     Thread.sleep(forTimeInterval: Double(argument(0, 60)))
 
+case "guardian":
+    // Starts a "sleep" worker, reports its pid as one JSON line, then sleeps: the test
+    // kills this process and checks that the orphaned sleeper ends by itself.
+    WorkerLoop.exitWhenOrphaned()
+    let sleeper = try ChildProcess(role: "sleep", arguments: ["30"])
+    try MessageChannel(readDescriptor: 0, writeDescriptor: 1).send(sleeper.pid)
+    Thread.sleep(forTimeInterval: 30)
+
 case let role:
     FileHandle.standardError.write(Data("process-test-worker: unknown role \(role ?? "(none)")\n".utf8))
     exit(64)
