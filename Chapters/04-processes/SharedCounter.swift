@@ -48,16 +48,20 @@ func addInSharedMemory(_ arguments: [String]) -> Never {
         FileHandle.standardError.write(Data("shm-add: \(error)\n".utf8))
         exit(66)
     }
-    let counters = SharedCounters(segment)
-    let deadline = ContinuousClock.now + .seconds(5)
-    while counters.start.pointee.load(ordering: .acquiring) == 0 {
-        guard ContinuousClock.now < deadline else { exit(65) }
-        sched_yield()                     // spin, politely: the start is a few ms away
-    }
-    if arguments[2] == "atomic" {
-        for _ in 0..<times { counters.exact.pointee.wrappingAdd(1, ordering: .relaxed) }
-    } else {
-        for _ in 0..<times { incrementPlainly(counters.plain) }
+    // The mapping lives as long as `segment`. An optimised build may release an object
+    // right after its last use, so keep it alive while the pointers are in use.
+    withExtendedLifetime(segment) {
+        let counters = SharedCounters(segment)
+        let deadline = ContinuousClock.now + .seconds(5)
+        while counters.start.pointee.load(ordering: .acquiring) == 0 {
+            guard ContinuousClock.now < deadline else { exit(65) }
+            sched_yield()                 // spin, politely: the start is a few ms away
+        }
+        if arguments[2] == "atomic" {
+            for _ in 0..<times { counters.exact.pointee.wrappingAdd(1, ordering: .relaxed) }
+        } else {
+            for _ in 0..<times { incrementPlainly(counters.plain) }
+        }
     }
     exit(0)
 }
@@ -70,7 +74,7 @@ func addInSharedMemory(_ arguments: [String]) -> Never {
 func countInSharedMemory(_ mode: String, workers: Int, times: Int) throws -> Int {
     let name = SharedMemory.uniqueName("counter")             // includes our pid
     let segment = try SharedMemory(creating: name, size: SharedCounters.size)
-    defer { segment.unlink() }
+    defer { segment.unlink() }                                 // also keeps `segment` alive to the end
     let counters = SharedCounters(segment)
     counters.plain.initialize(to: 0)
     counters.exact.initialize(to: Atomic(0))

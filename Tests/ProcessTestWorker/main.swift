@@ -60,13 +60,15 @@ case "shm-add":
     WorkerLoop.exitWhenOrphaned()
     let segment = try SharedMemory(opening: extra[0])
     let times = argument(1, 0)
-    let counter = segment.pointer.assumingMemoryBound(to: Atomic<Int>.self)
-    if extra[2] == "atomic" {
-        for _ in 0..<times { counter.pointee.wrappingAdd(1, ordering: .relaxed) }
-    } else {
-        for _ in 0..<times {
-            let seen = counter.pointee.load(ordering: .relaxed)
-            counter.pointee.store(seen + 1, ordering: .relaxed)
+    withExtendedLifetime(segment) {       // the mapping must outlive the loops
+        let counter = segment.pointer.assumingMemoryBound(to: Atomic<Int>.self)
+        if extra[2] == "atomic" {
+            for _ in 0..<times { counter.pointee.wrappingAdd(1, ordering: .relaxed) }
+        } else {
+            for _ in 0..<times {
+                let seen = counter.pointee.load(ordering: .relaxed)
+                counter.pointee.store(seen + 1, ordering: .relaxed)
+            }
         }
     }
 
