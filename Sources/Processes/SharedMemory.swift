@@ -25,7 +25,10 @@ public final class SharedMemory: @unchecked Sendable {
     public let name: String
     /// The size in bytes.
     public let size: Int
-    /// The start of this process's mapping.
+    /// The start of this process's mapping. It is valid only while this object lives:
+    /// its `deinit` unmaps the memory, and an optimised build may release an object
+    /// right after its last use. Keep the object alive while using the pointer, with
+    /// `withExtendedLifetime(segment) { ... }` or a later use such as a deferred `unlink()`.
     public let pointer: UnsafeMutableRawPointer
 
     /// Creates a new segment of `size` zeroed bytes; fails if `name` exists already.
@@ -38,6 +41,7 @@ public final class SharedMemory: @unchecked Sendable {
         try self.init(name: name, size: nil, create: false)
     }
 
+    // ANCHOR: open-map
     private init(name: String, size: Int?, create: Bool) throws {
         let descriptor = shm_open(name, create ? O_CREAT | O_EXCL | O_RDWR : O_RDWR, 0o600)
         guard descriptor >= 0 else { throw SharedMemoryError.failed("shm_open \(name)", errno) }
@@ -65,6 +69,7 @@ public final class SharedMemory: @unchecked Sendable {
         self.size = length
         self.pointer = mapped
     }
+    // ANCHOR_END: open-map
 
     deinit {
         munmap(pointer, size)
