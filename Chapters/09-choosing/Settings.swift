@@ -1,4 +1,5 @@
 import Foundation
+import Notebook
 
 /// The numbers that define the showdown. Every row of the results runs with these.
 enum Settings {
@@ -28,7 +29,7 @@ enum Settings {
     static let pythonPrimeLimit = 200_000
 
     static let cores = ProcessInfo.processInfo.activeProcessorCount
-    static var delaySeconds: Double { Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18 }
+    static var delaySeconds: Double { delay.seconds }
 
     /// The I/O physical limit: with `concurrency` pages in flight at a time, the pages
     /// arrive in ceil(pages / concurrency) waves of one delay each.
