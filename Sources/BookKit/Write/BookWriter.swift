@@ -34,8 +34,8 @@ public struct BookWriter {
             files[page.link.href] = PageTemplate.chapter(page, toc: links, bookTitle: Self.bookTitle)
         }
         files["index.html"] = PageTemplate.index(toc: links, introHTML: try introHTML(), bookTitle: Self.bookTitle)
-        files["print.html"] = PageTemplate.wholeBook(pages, bookTitle: Self.bookTitle)
-        files["search-index.js"] = SearchIndex.script(pages)
+        files[PageTemplate.wholeBookHref] = PageTemplate.wholeBook(pages, bookTitle: Self.bookTitle)
+        files[SearchIndex.relativePath] = SearchIndex.script(pages)
         files["book.md"] = markdownBook(contents)
         for case .resolved(let chapter) in contents {
             for (name, svg) in chapter.figureFiles { files["figures/\(name)"] = svg }
@@ -52,8 +52,8 @@ public struct BookWriter {
 
     private func link(_ content: Content) -> PageLink {
         switch content {
-        case .resolved(let chapter): PageLink(number: chapter.chapter.number, title: chapter.title, href: "\(chapter.chapter.slug).html")
-        case .notRunYet(let chapter, let title): PageLink(number: chapter.number, title: title, href: "\(chapter.slug).html")
+        case .resolved(let chapter): PageLink(number: String(Int(chapter.chapter.number) ?? 0), title: chapter.title, href: "\(chapter.chapter.slug).html")
+        case .notRunYet(let chapter, let title): PageLink(number: String(Int(chapter.number) ?? 0), title: title, href: "\(chapter.slug).html")
         }
     }
 
