@@ -9,6 +9,12 @@ import PackageDescription
 /// The libraries every chapter may import.
 let chapterLibraries: [Target.Dependency] = ["Notebook", "Primitives", "Processes", "Loopback"]
 
+/// Libraries that only one chapter uses, by chapter number.
+let chapterOnlyLibraries: [String: [Target.Dependency]] = [
+    // Chapter 02 shows lost updates from an unprotected counter (see the target below).
+    "02": ["RacyCounter"],
+]
+
 /// One executable target per chapter folder. Only `.swift` files at the top of the
 /// folder are compiled; prose, compile-fail examples and other assets are excluded.
 func chapterTargets() -> [Target] {
@@ -23,7 +29,7 @@ func chapterTargets() -> [Target] {
         let entries = (try? fm.contentsOfDirectory(atPath: chaptersDir.appendingPathComponent(folder).path)) ?? []
         return .executableTarget(
             name: "chapter-\(folder.prefix(2))",
-            dependencies: chapterLibraries,
+            dependencies: chapterLibraries + (chapterOnlyLibraries[String(folder.prefix(2))] ?? []),
             path: "Chapters/\(folder)",
             exclude: entries.filter { !$0.hasSuffix(".swift") }.sorted()
         )
@@ -40,6 +46,10 @@ let package = Package(
         .target(name: "Notebook"),
         // The synchronization tools the book builds: threads, queues, futures, semaphores.
         .target(name: "Primitives"),
+        // Chapter 02's racy counter. Always built with -Onone: chapters are built in release,
+        // and an optimised build folds the racy loop into one addition, hiding the lost updates.
+        .target(name: "RacyCounter", dependencies: ["Primitives"],
+                swiftSettings: [.unsafeFlags(["-Onone"])]),
         // Child processes, pipes with framing, a process pool, shared memory.
         .target(name: "Processes"),
         // A small HTTP server on 127.0.0.1 for the chapters' real I/O.
