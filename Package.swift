@@ -64,7 +64,10 @@ let package = Package(
         // builder's fault-injection tests.
         .executableTarget(name: "fault-chapter", dependencies: ["Notebook"], path: "Tests/FaultChapter"),
         .testTarget(name: "PrimitivesTests", dependencies: ["Primitives"]),
-        .testTarget(name: "ProcessesTests", dependencies: ["Processes"]),
+        // The Processes tests need a program to start as workers; a test runner cannot
+        // re-run itself in a worker role, so they start this small executable instead.
+        .executableTarget(name: "process-test-worker", dependencies: ["Processes"], path: "Tests/ProcessTestWorker"),
+        .testTarget(name: "ProcessesTests", dependencies: ["Processes", "process-test-worker"]),
         .testTarget(name: "LoopbackTests", dependencies: ["Loopback"]),
         // Runs the chapter executables and asserts their self-checks passed.
         .testTarget(name: "ChapterTests", dependencies: ["BookKit"] + chapters.map { .target(name: $0.name) }),

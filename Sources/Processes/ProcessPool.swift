@@ -1,0 +1,211 @@
+import Foundation
+import Synchronization
+
+/// A pool of worker processes (Python's `multiprocessing.Pool` or
+/// `ProcessPoolExecutor`): `size` copies of a program, each started in a worker role that
+/// calls `WorkerLoop.serve`, and `map` to run a job on every input, results in input order.
+///
+///     let pool = try ProcessPool(workers: 4, role: "count-primes")
+///     defer { pool.shutdown() }
+///     let counts = pool.map(ranges, as: Int.self)   // [Result<Int, JobFailure>]
+///
+/// Each worker is driven by one thread of the parent: it sends the next input, waits for
+/// the reply (at most `jobTimeout`), records it, and takes the next input. A worker that
+/// dies, hangs or replies nonsense fails *that* input only: it is killed if needed,
+/// replaced by a fresh process, and the pool carries on with the rest.
+///
+/// `shutdown()` (also run when the pool is released) terminates and reaps every worker;
+/// workers also exit by themselves when their parent dies (see `WorkerLoop`).
+public final class ProcessPool: Sendable {
+    /// The number of workers.
+    public let size: Int
+    /// The role the workers are started in.
+    public let role: String
+    /// How long a worker may take over one input before it is killed.
+    public let jobTimeout: Duration
+
+    private let arguments: [String]
+    private let executable: URL
+    private let state: Mutex<State>
+    /// `run` drives every worker, so two runs at once would fight over them.
+    private let oneRunAtATime = DispatchSemaphore(value: 1)
+
+    /// The pool's life. `slots[i]` is worker i, or `nil` after it died and could not be
+    /// replaced; after shutdown there are no workers at all.
+    private enum State {
+        case running(slots: [ChildProcess?])
+        case shutDown
+    }
+
+    /// Starts `workers` copies of `executable` in `role`.
+    public init(workers: Int = ProcessInfo.processInfo.activeProcessorCount, role: String,
+                arguments: [String] = [], jobTimeout: Duration = .seconds(60),
+                executable: URL = WorkerRole.currentExecutable) throws {
+        precondition(workers > 0, "a pool needs at least one worker")
+        self.size = workers
+        self.role = role
+        self.jobTimeout = jobTimeout
+        self.arguments = arguments
+        self.executable = executable
+        var started: [ChildProcess] = []
+        do {
+            for _ in 0..<workers {
+                started.append(try ChildProcess(role: role, arguments: arguments, streams: .pipes, executable: executable))
+            }
+        } catch {
+            started.forEach { $0.stop() }
+            throw error
+        }
+        state = Mutex(.running(slots: started))
+    }
+
+    deinit {
+        shutdown()
+    }
+
+    /// The pids of the live workers (empty after shutdown).
+    public var workerPIDs: [Int32] {
+        state.withLock { state in
+            guard case .running(let slots) = state else { return [] }
+            return slots.compactMap { $0?.pid }
+        }
+    }
+
+    /// Runs the job on every input; results in input order.
+    public func map<Input: Codable & Sendable, Output: Codable & Sendable>(
+        _ inputs: [Input], as output: Output.Type = Output.self) -> [Result<Output, JobFailure>] {
+        run(inputs, as: output).map(\.result)
+    }
+
+    /// Like `map`, with who ran each input and when.
+    public func run<Input: Codable & Sendable, Output: Codable & Sendable>(
+        _ inputs: [Input], as output: Output.Type = Output.self) -> [JobReport<Output>] {
+        oneRunAtATime.wait()
+        defer { oneRunAtATime.signal() }
+        let run = PoolRun<Input, Output>(inputs: inputs)
+        let drivers = DispatchGroup()
+        for slot in 0..<min(size, inputs.count) {
+            drivers.enter()
+            // A thread per worker, not Dispatch: each driver blocks for a whole job, and
+            // Dispatch would not give more blocked threads than it chooses to.
+            let driver = Thread { [self] in
+                drive(slot: slot, run: run)
+                drivers.leave()
+            }
+            driver.start()
+        }
+        drivers.wait()
+        return run.reports
+    }
+
+    /// Stops the pool: every worker is sent SIGTERM, then SIGKILL if it lingers, and is
+    /// reaped before this returns. Inputs not yet run fail with `.poolShutDown`.
+    /// Calling it again does nothing.
+    public func shutdown() {
+        let workers = state.withLock { state -> [ChildProcess] in
+            guard case .running(let slots) = state else { return [] }
+            state = .shutDown
+            return slots.compactMap { $0 }
+        }
+        // Signal all first, then wait: they stop in parallel. Their pipes are not closed
+        // here, because a driver thread may be using them; they close when the last
+        // reference to each `ChildProcess` goes.
+        workers.forEach { $0.terminate() }
+        for worker in workers where worker.wait(timeout: .milliseconds(500)) == nil {
+            worker.kill()
+            worker.waitUntilExit()
+        }
+    }
+
+    // MARK: Driving one worker
+
+    private func drive<Input, Output>(slot: Int, run: PoolRun<Input, Output>) {
+        while let index = run.takeNext() {
+            let started = ContinuousClock.now
+            let worker: ChildProcess
+            switch workerForNextJob(slot: slot) {
+            case .success(let available): worker = available
+            case .failure(let failure):
+                run.record(JobReport(index: index, workerPID: 0, started: started, finished: .now, result: .failure(failure)))
+                continue
+            }
+            var result: Result<Output, JobFailure> = perform(run.inputs[index], id: index, on: worker)
+            if !worker.isRunning {
+                if case .failure = result, isShutDown { result = .failure(.poolShutDown) }
+                replace(deadWorker: worker, slot: slot)
+            }
+            run.record(JobReport(index: index, workerPID: worker.pid, started: started, finished: .now, result: result))
+        }
+    }
+
+    /// Sends one input and waits for its reply. After a failure that leaves the worker
+    /// in an unknown state (a timeout, a bad reply), the worker is killed and reaped.
+    private func perform<Input: Codable, Output: Codable>(_ input: Input, id: Int,
+                                                         on worker: ChildProcess) -> Result<Output, JobFailure> {
+        guard let channel = worker.channel else { preconditionFailure("pool workers have pipes") }
+        do {
+            try channel.send(JobRequest(id: id, input: input))
+            let reply = try channel.receive(JobReply<Output>.self, timeout: jobTimeout)
+            guard reply.id == id else {
+                end(worker)
+                return .failure(.invalidReply("a reply to request \(reply.id), expected \(id)"))
+            }
+            if let output = reply.output { return .success(output) }
+            return .failure(.jobThrew(reply.error ?? "the reply has neither output nor error"))
+        } catch {
+            switch error {
+            case .timedOut:
+                end(worker)
+                return .failure(.timedOut(after: jobTimeout))
+            case .closed, .writeFailed, .truncatedMessage:
+                // The worker is dying or dead: wait for the kernel's account of it.
+                let termination = worker.wait(timeout: .seconds(5)) ?? end(worker)
+                return .failure(.workerDied(termination))
+            case .invalidMessage, .messageTooLong:
+                end(worker)
+                return .failure(.invalidReply(error.description))
+            case .unencodable(let reason):
+                return .failure(.invalidReply("the input could not be encoded: \(reason)"))
+            }
+        }
+    }
+
+    @discardableResult
+    private func end(_ worker: ChildProcess) -> Termination {
+        worker.kill()
+        return worker.waitUntilExit()
+    }
+
+    // MARK: State transitions
+
+    private var isShutDown: Bool {
+        state.withLock { if case .shutDown = $0 { true } else { false } }
+    }
+
+    /// The worker in `slot`, started afresh if the slot is empty.
+    private func workerForNextJob(slot: Int) -> Result<ChildProcess, JobFailure> {
+        state.withLock { state in
+            guard case .running(var slots) = state else { return .failure(.poolShutDown) }
+            if let worker = slots[slot] { return .success(worker) }
+            do {
+                let fresh = try ChildProcess(role: role, arguments: arguments, streams: .pipes, executable: executable)
+                slots[slot] = fresh
+                state = .running(slots: slots)
+                return .success(fresh)
+            } catch {
+                return .failure(.workerUnavailable("\(error)"))
+            }
+        }
+    }
+
+    /// Replaces the dead `worker` in `slot` by a fresh process, so the pool is back to
+    /// full strength at once. If no process can be started, the slot is left empty and
+    /// the next job there tries again.
+    private func replace(deadWorker worker: ChildProcess, slot: Int) {
+        state.withLock { state in
+            guard case .running(var slots) = state, slots[slot] === worker else { return }
+            slots[slot] = try? ChildProcess(role: role, arguments: arguments, streams: .pipes, executable: executable)
+            state = .running(slots: slots)
+        }
+    }
+}
