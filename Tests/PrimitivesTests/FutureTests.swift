@@ -13,7 +13,7 @@ struct FutureTests {
             let promise = Promise<Int>()
             let wins = Atomic<Int>(0)
             let callbackRuns = Atomic<Int>(0)
-            let seenByCallback = Mutex<Int?>(nil)
+            let seenByCallback = LockedValue<Int?>(nil)
             promise.future.onCompletion { result in
                 callbackRuns.wrappingAdd(1, ordering: .relaxed)
                 seenByCallback.withLock { $0 = try? result.get() }
@@ -59,8 +59,8 @@ struct FutureTests {
     func callbacksRunOnce() {
         for _ in 0..<50 {
             let promise = Promise<Int>()
-            let runs = Mutex<[Int: Int]>([:])
-            let values = Mutex<Set<Int>>([])
+            let runs = LockedValue<[Int: Int]>([:])
+            let values = LockedValue<Set<Int>>([])
             let start = Event()
             // 8 threads register 50 callbacks each while another thread completes the promise.
             let registrars = ThreadGroup.started(8) { thread in
@@ -90,7 +90,7 @@ struct FutureTests {
     func lateCallbackRunsNow() {
         let promise = Promise<Int>()
         promise.succeed(3)
-        let seen = Mutex<[Int]>([])
+        let seen = LockedValue<[Int]>([])
         promise.future.onCompletion { result in
             if let value = try? result.get() { seen.withLock { $0.append(value) } }
         }
@@ -100,7 +100,7 @@ struct FutureTests {
     @Test("a callback may call result() and onCompletion() on its own future without deadlock")
     func callbackReentersFuture() throws {
         let promise = Promise<Int>()
-        let inner = Mutex<Int?>(nil)
+        let inner = LockedValue<Int?>(nil)
         promise.future.onCompletion { _ in
             let value = try? promise.future.result()
             promise.future.onCompletion { _ in inner.withLock { $0 = value } }
@@ -140,7 +140,7 @@ struct FutureTests {
     @Test("many threads blocked in result() all wake with the value")
     func manyWaiters() {
         let promise = Promise<Int>()
-        let got = Mutex<[Int]>([])
+        let got = LockedValue<[Int]>([])
         let waiters = ThreadGroup.started(32) { _ in
             if let value = try? promise.future.result() { got.withLock { $0.append(value) } }
         }
@@ -153,7 +153,7 @@ struct FutureTests {
     @Test("an error completes the future: result() rethrows it, the callback receives it")
     func errorsRethrown() {
         let promise = Promise<Int>()
-        let received = Mutex<Boom?>(nil)
+        let received = LockedValue<Boom?>(nil)
         promise.future.onCompletion { result in
             if case .failure(let error as Boom) = result { received.withLock { $0 = error } }
         }

@@ -13,7 +13,7 @@ struct FuturesTests {
             let promises = (0..<16).map { _ in Promise<Int>() }
             let futures = promises.map(\.future)
             // Completion order as the completers themselves record it, under one lock.
-            let order = Mutex<[Int]>([])
+            let order = LockedValue<[Int]>([])
             let gate = Event()
             let completers = ThreadGroup.started(16) { index in
                 gate.wait()

@@ -22,7 +22,7 @@ struct ThreadPoolExecutorTests {
 
     @Test("map returns results in input order even when later inputs finish first")
     func mapKeepsInputOrder() throws {
-        let finishOrder = Mutex<[Int]>([])
+        let finishOrder = LockedValue<[Int]>([])
         let results = try withThreadPool(workers: 4) { pool in
             try pool.map([40, 30, 20, 10]) { milliseconds in
                 Thread.sleep(forTimeInterval: Double(milliseconds) / 1000)
@@ -38,7 +38,7 @@ struct ThreadPoolExecutorTests {
     func concurrencyBound() throws {
         let running = Atomic<Int>(0)
         let peak = Atomic<Int>(0)
-        let names = Mutex<Set<String>>([])
+        let names = LockedValue<Set<String>>([])
         try withThreadPool(workers: 3, name: "tester") { pool in
             _ = try pool.map(0..<60) { _ in
                 let now = running.wrappingAdd(1, ordering: .relaxed).newValue
@@ -111,7 +111,7 @@ struct ThreadPoolExecutorTests {
     func submitRacesShutdown() {
         for _ in 0..<50 {
             let pool = ThreadPoolExecutor(workers: 2)
-            let accepted = Mutex<[Future<Int>]>([])
+            let accepted = LockedValue<[Future<Int>]>([])
             let refused = Atomic<Int>(0)
             let gate = Event()
             let submitters = ThreadGroup.started(4) { id in
@@ -132,7 +132,7 @@ struct ThreadPoolExecutorTests {
 
     @Test("the scoped form shuts the pool down when its body throws, after the queued jobs")
     func scopedShutsDownOnThrow() {
-        let escaped = Mutex<ThreadPoolExecutor?>(nil)
+        let escaped = LockedValue<ThreadPoolExecutor?>(nil)
         let finished = Atomic<Int>(0)
         #expect(throws: JobFailed(input: 0)) {
             try withThreadPool(workers: 2) { pool in
