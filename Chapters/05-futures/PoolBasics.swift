@@ -20,6 +20,7 @@ func submitAndLook(_ cell: Cell) throws {
         let thirdRunning = futures[2].isRunning
         print("after 2.5 units: \(futures.map(\.description))")
         // ANCHOR_END: submit
+        cell.value("unit", unit.seconds * 1000, digits: 0, unit: "ms")
         cell.check(atOnce == [false, false, false], "submit returned at once: no job was done yet")
         cell.check(later == [true, true, false] && thirdRunning,
                    "after 2.5 units the 1- and 2-unit jobs were done, the 3-unit job still running")
