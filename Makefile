@@ -11,7 +11,9 @@ BUILDER := $(BIN)/bookbuilder
 CHAPTERS := $(sort $(patsubst Chapters/%/README.md,%,$(wildcard Chapters/[0-9][0-9]-*/README.md)))
 
 .DEFAULT_GOAL := book
-.PHONY: book pages test help clean chapter-%
+SOAK   ?= 20
+
+.PHONY: book pages test tsan soak help clean chapter-%
 
 book: ## build every chapter, run those whose code changed, write book/
 	$(SWIFT) build -c $(CONFIG)
@@ -23,6 +25,14 @@ pages: ## re-render book/ from the last good runs, running nothing
 
 test: ## the test suite (Swift Testing)
 	$(SWIFT) test
+
+tsan: ## the test suite, which also runs every chapter, under ThreadSanitizer
+	TSAN_OPTIONS="suppressions=$(CURDIR)/tsan-suppressions.txt halt_on_error=1 $(TSAN_OPTIONS)" \
+		$(SWIFT) test --sanitize=thread
+
+soak: ## run every chapter $(SOAK) times (ONLY="01 05" for some): passes and spreads
+	$(SWIFT) build -c $(CONFIG)
+	$(BUILDER) soak $(SOAK) $(ONLY) --build-dir $(BIN)
 
 # `make chapter-05` and `make chapter-05-futures` both run chapter 05.
 chapter-%:

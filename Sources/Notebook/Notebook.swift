@@ -33,7 +33,7 @@ public final class Notebook: Sendable {
         self.resultsFolder = resultsFolder
         self.capture = resultsFolder.map { OutputCapture(folder: $0.appendingPathComponent("cells")) }
         self.terminal = Terminal(output: capture?.terminalOutput ?? FileHandle.standardOutput,
-                                 colors: environment["NO_COLOR"] == nil && (resultsFolder != nil || isatty(1) != 0))
+                                 colors: environment["NO_COLOR"] == nil && isatty(1) != 0)
         if let index = arguments.firstIndex(of: "exercise") {
             let number = index + 1 < arguments.count ? Int(arguments[index + 1]) : nil
             requestedExercise = number ?? 0

@@ -6,6 +6,7 @@ let usage = """
     usage: bookbuilder book [--build-dir DIR]           run stale chapters, write the book
            bookbuilder chapter NN [--build-dir DIR]     run chapter NN in the terminal, write the book
            bookbuilder pages                            write the book from the last good runs
+           bookbuilder soak N [NN ...] [--build-dir DIR] run chapters N times each, report passes and value spreads
            bookbuilder render                           Markdown on stdin -> HTML fragment on stdout
     """
 
@@ -57,6 +58,30 @@ do {
             guard arguments.count == 2 else { fail("which chapter? e.g. bookbuilder chapter 05\n\(usage)") }
             try book.runChapter(arguments[1])
         }
+    case "soak":
+        guard arguments.count >= 2, let times = Int(arguments[1]), times > 0 else { fail("how many runs? e.g. bookbuilder soak 20\n\(usage)") }
+        let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let repository = try Repository(root: root)
+        let chosen = arguments.count > 2 ? try arguments.dropFirst(2).map { try repository.chapter($0) }
+                                         : try repository.chapters().filter(\.isRunnable)
+        let soak = Soak(repository: repository,
+                        buildDirectory: URL(fileURLWithPath: buildDirectory, relativeTo: root).standardizedFileURL,
+                        swiftVersion: compilerVersion(ProcessInfo.processInfo.environment["SWIFTC"] ?? "swiftc"))
+        var reports: [Soak.ChapterReport] = []
+        for chapter in chosen {
+            reports.append(soak.run(chapter, times: times) { index, outcome in
+                switch outcome {
+                case .success(let seconds): print("[\(chapter.slug)] run \(index)/\(times) ok in \(String(format: "%.1f", seconds)) s")
+                case .failure(let error): print("[\(chapter.slug)] run \(index)/\(times) FAILED: \(error.message.split(separator: "\n").first ?? "")")
+                }
+                fflush(nil)
+            })
+        }
+        let report = Soak.markdown(reports)
+        try FileManager.default.createDirectory(atPath: ".book", withIntermediateDirectories: true)
+        try report.write(toFile: ".book/soak.md", atomically: true, encoding: .utf8)
+        print("\n" + report + "\n(also in .book/soak.md)")
+        if reports.contains(where: { $0.passed < $0.runs }) { exit(1) }
     default:
         fail(usage)
     }

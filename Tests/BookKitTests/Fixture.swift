@@ -12,6 +12,7 @@ final class Fixture {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("book-fixture-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root.appendingPathComponent("Chapters"), withIntermediateDirectories: true)
         try write("Package.swift", "// fixture\n")
+        for asset in Theme.assetNames { try write("book/theme/\(asset)", "/* \(asset) */\n") }
     }
 
     deinit { try? FileManager.default.removeItem(at: root) }

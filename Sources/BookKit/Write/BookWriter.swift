@@ -52,8 +52,8 @@ public struct BookWriter {
 
     private func link(_ content: Content) -> PageLink {
         switch content {
-        case .resolved(let chapter): PageLink(number: chapter.chapter.number, title: chapter.title, href: "\(chapter.chapter.slug).html")
-        case .notRunYet(let chapter, let title): PageLink(number: chapter.number, title: title, href: "\(chapter.slug).html")
+        case .resolved(let chapter): PageLink(number: String(Int(chapter.chapter.number) ?? 0), title: chapter.title, href: "\(chapter.chapter.slug).html")
+        case .notRunYet(let chapter, let title): PageLink(number: String(Int(chapter.number) ?? 0), title: title, href: "\(chapter.slug).html")
         }
     }
 
