@@ -52,27 +52,44 @@ func exerciseLeakyAccount(_ cell: Cell) {
 }
 
 /// Exercise 3. Ten accounts, four threads each making random transfers between two of
-/// them. Give every account a `RankedLock` and use `RankedLock.withBoth`, so no transfer
-/// can deadlock. The starter uses no locks at all: the total goes wrong (or worse).
+/// them. Every account has a `RankedLock`; hold both accounts' locks around each transfer,
+/// with `RankedLock.withBoth`, so that no transfer is unguarded and none can deadlock.
 func exerciseManyAccounts(_ cell: Cell) {
     let accounts = ManyAccounts(count: 10, balance: 100)
     ThreadGroup.run(4) { _ in
         for _ in 0..<10_000 {
             let from = Int.random(in: 0..<10), to = Int.random(in: 0..<10)
             guard from != to else { continue }
-            accounts.transfer(1, from: from, to: to)   // TODO: hold both accounts' locks
+            // TODO: wrap this call in RankedLock.withBoth(accounts.locks[from], accounts.locks[to], ...)
+            accounts.transfer(1, from: from, to: to)
         }
     }
+    cell.check(accounts.unguardedTransfers == 0, "every transfer held both locks (\(accounts.unguardedTransfers) did not)")
     cell.check(accounts.total == 1_000, "money is conserved: total \(accounts.total) == 1,000")
 }
 
-/// Balances for exercise 3, deliberately unprotected.
+/// Balances for exercise 3, each guarded by its account's lock, if the caller takes it.
 final class ManyAccounts: @unchecked Sendable {
+    let locks: [RankedLock]
     private var balances: [Int]
-    init(count: Int, balance: Int) { balances = Array(repeating: balance, count: count) }
+    private let unguarded = Atomic<Int>(0)
+
+    init(count: Int, balance: Int) {
+        locks = (0..<count).map { RankedLock(rank: $0) }
+        balances = Array(repeating: balance, count: count)
+    }
+
+    /// Moves `amount`; call it holding both accounts' locks. It checks that you do:
+    /// `try()` succeeds only on a lock that nobody holds.
     func transfer(_ amount: Int, from: Int, to: Int) {
+        for index in [from, to] where locks[index].lock.try() {
+            locks[index].lock.unlock()
+            unguarded.wrappingAdd(1, ordering: .relaxed)
+        }
         balances[from] -= amount
         balances[to] += amount
     }
+
+    var unguardedTransfers: Int { unguarded.load(ordering: .relaxed) }
     var total: Int { balances.reduce(0, +) }
 }

@@ -3,7 +3,7 @@ import RacyCounter
 
 // ANCHOR: lost-updates
 func lostUpdates(_ cell: Cell) {
-    let threads = 4, increments = 100_000
+    let threads = 4, increments = 250_000
     let expected = threads * increments
     var rows: [[String]] = []
     var lost: [Int] = []

@@ -43,7 +43,7 @@ func exerciseSmallestFirst(_ cell: Cell) throws {
 /// `middle`, stage 2 adds 1 and puts into `output`; close each queue when its stage is
 /// done so the next stage stops. Use 2 threads per stage.
 func exercisePipeline(_ cell: Cell) throws {
-    let input = BlockingQueue<Int>(capacity: 4)
+    let input = BlockingQueue<Int>()
     let output = BlockingQueue<Int>()
     // TODO: the middle queue and the two stages.
     for n in 1...10 { try input.put(n) }

@@ -40,7 +40,7 @@ func boundedTimeline(_ cell: Cell) {
     let consumers = ThreadGroup()
     for id in 1...3 {
         let lane = "consumer-\(id)"
-        consumers.spawn(name: lane) {
+        consumers.spawn {
             while true {
                 let item = timeline.span(lane: lane, label: "wait") { try? queue.get() }
                 guard let item else { return }
@@ -51,7 +51,7 @@ func boundedTimeline(_ cell: Cell) {
     let producers = ThreadGroup()
     for id in 1...2 {
         let lane = "producer-\(id)"
-        producers.spawn(name: lane) {
+        producers.spawn {
             for n in 1...perProducer {
                 let item = "p\(id).\(n)"
                 timeline.span(lane: lane, label: "make \(item)") { Thread.sleep(forTimeInterval: 0.005) }

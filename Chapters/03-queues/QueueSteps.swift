@@ -7,7 +7,7 @@ func naiveQueue(_ cell: Cell) {
     let queue = UnboundedQueue<String>()
     let consumer = ThreadGroup()
     let received = ReceivedItems<String>()
-    consumer.spawn(name: "consumer") {
+    consumer.spawn {
         for _ in 0..<3 {
             let item = queue.get()          // blocks until the producer has put something
             print("got \(item)")
@@ -30,7 +30,7 @@ func unboundedGrowth(_ cell: Cell) {
     let queue = UnboundedQueue<Int>()
     let items = 200
     let consumer = ThreadGroup()
-    consumer.spawn(name: "slow consumer") {
+    consumer.spawn {
         for _ in 0..<items {
             _ = queue.get()
             usleep(100)                     // 0.1 ms of "work" per item
@@ -57,7 +57,7 @@ func boundedBackpressure(_ cell: Cell) {
     let queue = BoundedQueue<Int>(capacity: 10)
     let items = 200
     let consumer = ThreadGroup()
-    consumer.spawn(name: "slow consumer") {
+    consumer.spawn {
         for _ in 0..<items {
             _ = queue.get()
             usleep(100)

@@ -10,7 +10,7 @@ func sentinelStop(_ cell: Cell) throws {
     let stopped = ReceivedItems<Int>()
     let threads = ThreadGroup()
     for id in 0..<consumers {
-        threads.spawn(name: "consumer-\(id)") {
+        threads.spawn {
             while true {
                 switch try! queue.get() {   // nobody closes this queue
                 case .work(let item): received.append(item)
@@ -36,8 +36,8 @@ func closeStop(_ cell: Cell) throws {
     let queue = BlockingQueue<Int>(capacity: 8)
     let received = ReceivedItems<Int>()
     let threads = ThreadGroup()
-    for id in 0..<3 {
-        threads.spawn(name: "consumer-\(id)") {
+    for _ in 0..<3 {
+        threads.spawn {
             // `get` throws `.closed` once the queue is closed AND empty: the loop ends.
             while let item = try? queue.get() { received.append(item) }
         }
@@ -74,8 +74,8 @@ func taskDoneJoin(_ cell: Cell) throws {
     let queue = BlockingQueue<Int>()
     let finished = ReceivedItems<Int>()
     let workers = ThreadGroup()
-    for id in 0..<3 {
-        workers.spawn(name: "worker-\(id)") {
+    for _ in 0..<3 {
+        workers.spawn {
             while let job = try? queue.get() {
                 Thread.sleep(forTimeInterval: 0.01)   // 10 ms of work
                 finished.append(job)

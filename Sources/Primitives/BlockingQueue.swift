@@ -104,8 +104,11 @@ public final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
         if isEmpty { throw closed ? .closed : .timedOut }
         let item = items[head]
         head += 1
-        if head >= 1024 && head * 2 >= items.count {
-            items.removeFirst(head)
+        if head == items.count {                    // drained: start again at the front
+            items.removeAll(keepingCapacity: true)
+            head = 0
+        } else if head >= 1024 && head * 2 >= items.count {
+            items.removeFirst(head)                 // drop the consumed half
             head = 0
         }
         changed()

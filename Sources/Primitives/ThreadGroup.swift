@@ -5,7 +5,7 @@ import Foundation
 /// `join` waits on that group.
 ///
 ///     let threads = ThreadGroup()
-///     for id in 0..<4 { threads.spawn(name: "worker-\(id)") { work(id) } }
+///     for id in 0..<4 { threads.spawn { work(id) } }
 ///     threads.join()
 ///
 ///     ThreadGroup.run(4) { id in work(id) }    // the same, in one line
@@ -17,13 +17,11 @@ public final class ThreadGroup: Sendable {
 
     public init() {}
 
-    /// Starts a thread running `body`. The name, when given, is set inside the thread
-    /// (a name set before `start()` is lost on Linux).
-    public func spawn(name: String? = nil, _ body: @escaping @Sendable () -> Void) {
+    /// Starts a thread running `body`.
+    public func spawn(_ body: @escaping @Sendable () -> Void) {
         group.enter()
         let group = self.group
         Thread.detachNewThread {
-            if let name { Thread.current.name = name }
             body()
             group.leave()
         }

@@ -1,3 +1,4 @@
+import Foundation
 import Primitives
 
 /// A counter with no protection at all, for chapter 02's lost-update demo.
@@ -16,9 +17,14 @@ public enum RacyCounter {
     /// threads that load the same value both store value + 1, and one update is lost.
     public static func run(threads: Int, increments: Int) -> Int {
         count = 0
-        ThreadGroup.run(threads) { _ in
+        let startLine = Event()
+        let counters = ThreadGroup.started(threads) { _ in
+            startLine.wait()        // released together, so that the threads overlap
             for _ in 0..<increments { count += 1 }
         }
+        usleep(5_000)               // give every thread time to reach the start line
+        startLine.set()
+        counters.join()
         return count
     }
     // ANCHOR_END: racy

@@ -18,7 +18,7 @@ struct BlockingQueueTests {
     func exactlyOnceDelivery() {
         let producers = 8, consumers = 8, total = 100_000, capacity = 64
         let queue = BlockingQueue<Int>(capacity: capacity)
-        let received = Mutex<[[Int]]>(Array(repeating: [], count: consumers))
+        let received = LockedValue<[[Int]]>(Array(repeating: [], count: consumers))
         let consumerGroup = ThreadGroup.started(consumers) { consumer in
             var mine: [Int] = []
             while let item = try? queue.get() { mine.append(item) }
@@ -66,8 +66,8 @@ struct BlockingQueueTests {
         let empty = BlockingQueue<Int>()
         let full = BlockingQueue<Int>(capacity: 1)
         try full.put(7)
-        let getterErrors = Mutex<[BlockingQueueError]>([])
-        let putterErrors = Mutex<[BlockingQueueError]>([])
+        let getterErrors = LockedValue<[BlockingQueueError]>([])
+        let putterErrors = LockedValue<[BlockingQueueError]>([])
         let getters = ThreadGroup.started(5) { _ in
             do throws(BlockingQueueError) { _ = try empty.get() } catch { getterErrors.withLock { $0.append(error) } }
         }
@@ -116,6 +116,20 @@ struct BlockingQueueTests {
         #expect(try queue.get(timeout: .seconds(5)) == "late but in time")
         #expect(ContinuousClock.now - start < .seconds(4))
         #expect(feeder.join(timeout: .seconds(5)))
+    }
+
+    @Test("put(_:timeout:) succeeds when a getter frees a slot before the deadline")
+    func timedPutSucceeds() throws {
+        let queue = BlockingQueue<Int>(capacity: 1)
+        try queue.put(1)
+        let getter = ThreadGroup.started(1) { _ in
+            Thread.sleep(forTimeInterval: 0.03)
+            _ = try? queue.get()
+        }
+        try queue.put(2, timeout: .seconds(5))
+        #expect(getter.join(timeout: .seconds(5)))
+        #expect(try queue.get() == 2)
+        #expect(queue.peakCount == 1)
     }
 
     @Test("join() returns only after every item got its taskDone()")

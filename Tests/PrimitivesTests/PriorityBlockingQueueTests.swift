@@ -22,7 +22,7 @@ struct PriorityBlockingQueueTests {
         let queue = PriorityBlockingQueue<Int>()
         for item in 0..<10_000 { try queue.put(item) }
         queue.close()
-        let seen = Mutex<[[Int]]>([])
+        let seen = LockedValue<[[Int]]>([])
         #expect(ThreadGroup.started(4) { _ in
             var mine: [Int] = []
             while let item = try? queue.get() { mine.append(item) }

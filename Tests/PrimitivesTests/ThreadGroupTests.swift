@@ -7,7 +7,7 @@ import Testing
 struct ThreadGroupTests {
     @Test("run(_:) returns only after every thread finished, each index once")
     func runJoinsAll() {
-        let seen = Mutex<[Int]>([])
+        let seen = LockedValue<[Int]>([])
         ThreadGroup.run(16) { index in
             usleep(2_000)
             seen.withLock { $0.append(index) }
@@ -19,18 +19,9 @@ struct ThreadGroupTests {
     func joinTimeout() {
         let threads = ThreadGroup()
         let release = Event()
-        threads.spawn(name: "sleeper") { release.wait() }
+        threads.spawn { release.wait() }
         #expect(!threads.join(timeout: .milliseconds(30)))
         release.set()
         #expect(threads.join(timeout: .seconds(5)))
-    }
-
-    @Test("spawn(name:) names the thread from inside it")
-    func names() {
-        let name = Mutex<String?>(nil)
-        let threads = ThreadGroup()
-        threads.spawn(name: "worker-7") { name.withLock { $0 = Thread.current.name } }
-        threads.join()
-        #expect(name.withLock { $0 } == "worker-7")
     }
 }
