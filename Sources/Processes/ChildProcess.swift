@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -40,12 +39,17 @@ public final class ChildProcess: Sendable {
     private let process: Process
     private let exit: ExitNotice
 
-    /// Starts `executable` with `WorkerRole.arguments(for: role, extra: arguments)`.
+    /// Starts `executable` with `WorkerRole.arguments(for: role, extra: arguments)`, in
+    /// this process's environment plus `environment`.
     public init(role: String, arguments: [String] = [], streams: Streams = .inherited,
+                environment: [String: String] = [:],
                 executable: URL = WorkerRole.currentExecutable) throws {
         let process = Process()
         process.executableURL = executable
         process.arguments = WorkerRole.arguments(for: role, extra: arguments)
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         var inputPipe: Pipe?, outputPipe: Pipe?
         if case .pipes = streams {
             inputPipe = Pipe()
@@ -77,6 +81,7 @@ public final class ChildProcess: Sendable {
         }
     }
 
+    // ANCHOR: signal-mask
     /// Runs `body` with no signal blocked in this thread.
     ///
     /// A child inherits the signal mask of the thread that starts it. Dispatch's worker
@@ -90,6 +95,7 @@ public final class ChildProcess: Sendable {
         defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
         return try body()
     }
+    // ANCHOR_END: signal-mask
 
     deinit {
         if exit.termination == nil {
@@ -146,6 +152,7 @@ public final class ChildProcess: Sendable {
         return waitUntilExit()
     }
 
+    // ANCHOR: collect-output
     /// Reads the child's whole output *while* waiting for it to end, so a child that
     /// writes more than a pipe holds (64 KiB on Linux) never blocks. Gives up after
     /// `timeout`: kills the child and returns what arrived, with `termination == nil`.
@@ -175,6 +182,7 @@ public final class ChildProcess: Sendable {
         waitUntilExit()
         return (collected, nil)
     }
+    // ANCHOR_END: collect-output
 }
 
 /// `kill(2)` under a name that does not clash with `ChildProcess.kill()`.

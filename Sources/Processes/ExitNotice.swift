@@ -1,12 +1,11 @@
 import Dispatch
-import Synchronization
 
 /// A one-time notice that a child process has ended, which any number of threads can
 /// wait for, with or without a timeout. `Foundation.Process` calls its termination
 /// handler on a thread of its own after reaping the child; that handler posts here.
 final class ExitNotice: Sendable {
     private let ended = DispatchGroup()
-    private let stored = Mutex<Termination?>(nil)
+    private let stored = Locked<Termination?>(nil)
 
     init() {
         ended.enter()

@@ -7,6 +7,8 @@ public enum JobFailure: Error, Sendable, Equatable, CustomStringConvertible {
     case timedOut(after: Duration)
     /// The worker's reply was not a valid reply to this request; it was killed.
     case invalidReply(String)
+    /// The input could not be encoded as JSON, so it was never sent.
+    case unencodableInput(String)
     /// The job ran and threw this error in the worker.
     case jobThrew(String)
     /// The pool could not start a worker to run this input.
@@ -19,6 +21,7 @@ public enum JobFailure: Error, Sendable, Equatable, CustomStringConvertible {
         case .workerDied(let termination): "the worker died: \(termination)"
         case .timedOut(let after): "no reply within \(after); the worker was killed"
         case .invalidReply(let reason): "invalid reply: \(reason)"
+        case .unencodableInput(let reason): "the input could not be encoded: \(reason)"
         case .jobThrew(let message): "the job threw: \(message)"
         case .workerUnavailable(let reason): "no worker could be started: \(reason)"
         case .poolShutDown: "the pool was shut down first"

@@ -20,6 +20,7 @@ struct LineReader: Sendable {
         self.maximumLineLength = maximumLineLength
     }
 
+    // ANCHOR: next-line
     /// The next line without its newline. Waits at most `timeout` (forever if `nil`).
     mutating func nextLine(timeout: Duration?) throws(MessageChannelError) -> [UInt8] {
         let deadline = timeout.map { ContinuousClock.now + $0 }
@@ -34,7 +35,10 @@ struct LineReader: Sendable {
             guard buffer.count <= maximumLineLength else { throw .messageTooLong(limit: maximumLineLength) }
             if atEndOfFile {
                 if buffer.isEmpty { throw .closed }
-                throw .truncatedMessage(bytes: buffer.count)
+                let partial = buffer.count
+                buffer.removeAll()        // reported once; the next call reports `.closed`
+                searched = 0
+                throw .truncatedMessage(bytes: partial)
             }
             if let deadline {
                 let remaining = deadline - .now
@@ -43,6 +47,7 @@ struct LineReader: Sendable {
             try fill()
         }
     }
+    // ANCHOR_END: next-line
 
     /// One `read` into the buffer.
     private mutating func fill() throws(MessageChannelError) {

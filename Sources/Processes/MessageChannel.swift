@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Typed messages over a pair of pipes, one JSON document per line ("JSON lines").
 ///
@@ -16,17 +15,18 @@ public final class MessageChannel: Sendable {
     /// The longest line accepted: 64 MiB.
     public static let maximumMessageLength = 64 * 1024 * 1024
 
-    private let reader: Mutex<LineReader>
-    private let writing: Mutex<Int32>
+    private let reader: Locked<LineReader>
+    private let writing: Locked<Int32>
 
     /// A channel reading from `readDescriptor` and writing to `writeDescriptor`. The
     /// channel does not own them: whoever opened them closes them.
     public init(readDescriptor: Int32, writeDescriptor: Int32,
                 maximumMessageLength: Int = MessageChannel.maximumMessageLength) {
-        reader = Mutex(LineReader(descriptor: readDescriptor, maximumLineLength: maximumMessageLength))
-        writing = Mutex(writeDescriptor)
+        reader = Locked(LineReader(descriptor: readDescriptor, maximumLineLength: maximumMessageLength))
+        writing = Locked(writeDescriptor)
     }
 
+    // ANCHOR: send
     /// Sends `message` as one line. Blocks while the pipe is full, that is, until the
     /// reader has made room.
     public func send<Message: Encodable>(_ message: Message) throws(MessageChannelError) {
@@ -38,6 +38,7 @@ public final class MessageChannel: Sendable {
         }
         try sendLine(encoded)
     }
+    // ANCHOR_END: send
 
     /// Sends raw bytes followed by a newline: the framing without the JSON. The book
     /// uses it to show what a receiver does with a line that is not a valid message.
@@ -48,10 +49,11 @@ public final class MessageChannel: Sendable {
         if let failure { throw .writeFailed(errno: failure) }
     }
 
+    // ANCHOR: receive
     /// Receives the next message, waiting at most `timeout` (forever if `nil`).
     public func receive<Message: Decodable>(_ type: Message.Type,
                                             timeout: Duration? = nil) throws(MessageChannelError) -> Message {
-        let line = try reader.withLock { reader throws(MessageChannelError) in
+        let line = try reader.withLock { (reader: inout LineReader) throws(MessageChannelError) -> [UInt8] in
             try reader.nextLine(timeout: timeout)
         }
         do {
@@ -61,6 +63,7 @@ public final class MessageChannel: Sendable {
             throw .invalidMessage(line: start, reason: Self.reason(error))
         }
     }
+    // ANCHOR_END: receive
 
     /// A one-line reason for a decoding error (the full `DecodingError` is very long).
     private static func reason(_ error: any Error) -> String {

@@ -1,20 +1,20 @@
-import Synchronization
+import Foundation
 
 /// One call of `ProcessPool.run`: the inputs, which one is next, and the reports so
 /// far. The pool's driver threads share it; each takes the next input when free, so a
 /// slow input never holds up the others.
 final class PoolRun<Input: Codable & Sendable, Output: Codable & Sendable>: Sendable {
     let inputs: [Input]
-    private let progress: Mutex<Progress>
+    private let progress: Locked<Progress>
 
-    private struct Progress {
+    private struct Progress: Sendable {
         var next = 0
         var reports: [JobReport<Output>?]
     }
 
     init(inputs: [Input]) {
         self.inputs = inputs
-        progress = Mutex(Progress(reports: Array(repeating: nil, count: inputs.count)))
+        progress = Locked(Progress(reports: Array(repeating: nil, count: inputs.count)))
     }
 
     /// The index of the next input nobody has taken, or `nil` when all are taken.

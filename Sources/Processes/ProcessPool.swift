@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// A pool of worker processes (Python's `multiprocessing.Pool` or
 /// `ProcessPoolExecutor`): `size` copies of a program, each started in a worker role that
@@ -25,38 +24,44 @@ public final class ProcessPool: Sendable {
     public let jobTimeout: Duration
 
     private let arguments: [String]
+    private let environment: [String: String]
     private let executable: URL
-    private let state: Mutex<State>
+    private let state: Locked<State>
     /// `run` drives every worker, so two runs at once would fight over them.
     private let oneRunAtATime = DispatchSemaphore(value: 1)
 
+    // ANCHOR: state
     /// The pool's life. `slots[i]` is worker i, or `nil` after it died and could not be
     /// replaced; after shutdown there are no workers at all.
-    private enum State {
+    private enum State: Sendable {
         case running(slots: [ChildProcess?])
         case shutDown
     }
+    // ANCHOR_END: state
 
     /// Starts `workers` copies of `executable` in `role`.
     public init(workers: Int = ProcessInfo.processInfo.activeProcessorCount, role: String,
-                arguments: [String] = [], jobTimeout: Duration = .seconds(60),
+                arguments: [String] = [], environment: [String: String] = [:],
+                jobTimeout: Duration = .seconds(60),
                 executable: URL = WorkerRole.currentExecutable) throws {
         precondition(workers > 0, "a pool needs at least one worker")
         self.size = workers
         self.role = role
         self.jobTimeout = jobTimeout
         self.arguments = arguments
+        self.environment = environment
         self.executable = executable
         var started: [ChildProcess] = []
         do {
             for _ in 0..<workers {
-                started.append(try ChildProcess(role: role, arguments: arguments, streams: .pipes, executable: executable))
+                started.append(try ChildProcess(role: role, arguments: arguments, streams: .pipes,
+                                                environment: environment, executable: executable))
             }
         } catch {
             started.forEach { $0.stop() }
             throw error
         }
-        state = Mutex(.running(slots: started))
+        state = Locked(.running(slots: started))
     }
 
     deinit {
@@ -88,7 +93,10 @@ public final class ProcessPool: Sendable {
             drivers.enter()
             // A thread per worker, not Dispatch: each driver blocks for a whole job, and
             // Dispatch would not give more blocked threads than it chooses to.
-            let driver = Thread { [self] in
+            // `unowned`: `run` holds the pool until every driver has finished, and a
+            // thread object that outlives its work must not keep the pool alive (the
+            // pool's release is what shuts it down).
+            let driver = Thread { [unowned self] in
                 drive(slot: slot, run: run)
                 drivers.leave()
             }
@@ -98,6 +106,7 @@ public final class ProcessPool: Sendable {
         return run.reports
     }
 
+    // ANCHOR: shutdown
     /// Stops the pool: every worker is sent SIGTERM, then SIGKILL if it lingers, and is
     /// reaped before this returns. Inputs not yet run fail with `.poolShutDown`.
     /// Calling it again does nothing.
@@ -116,9 +125,11 @@ public final class ProcessPool: Sendable {
             worker.waitUntilExit()
         }
     }
+    // ANCHOR_END: shutdown
 
     // MARK: Driving one worker
 
+    // ANCHOR: drive
     private func drive<Input, Output>(slot: Int, run: PoolRun<Input, Output>) {
         while let index = run.takeNext() {
             let started = ContinuousClock.now
@@ -137,7 +148,9 @@ public final class ProcessPool: Sendable {
             run.record(JobReport(index: index, workerPID: worker.pid, started: started, finished: .now, result: result))
         }
     }
+    // ANCHOR_END: drive
 
+    // ANCHOR: perform
     /// Sends one input and waits for its reply. After a failure that leaves the worker
     /// in an unknown state (a timeout, a bad reply), the worker is killed and reaped.
     private func perform<Input: Codable, Output: Codable>(_ input: Input, id: Int,
@@ -165,10 +178,11 @@ public final class ProcessPool: Sendable {
                 end(worker)
                 return .failure(.invalidReply(error.description))
             case .unencodable(let reason):
-                return .failure(.invalidReply("the input could not be encoded: \(reason)"))
+                return .failure(.unencodableInput(reason))
             }
         }
     }
+    // ANCHOR_END: perform
 
     @discardableResult
     private func end(_ worker: ChildProcess) -> Termination {
@@ -184,14 +198,17 @@ public final class ProcessPool: Sendable {
 
     /// The worker in `slot`, started afresh if the slot is empty.
     private func workerForNextJob(slot: Int) -> Result<ChildProcess, JobFailure> {
-        state.withLock { state in
-            guard case .running(var slots) = state else { return .failure(.poolShutDown) }
-            if let worker = slots[slot] { return .success(worker) }
+        let current = state.withLock { state -> Result<ChildProcess?, JobFailure> in
+            guard case .running(let slots) = state else { return .failure(.poolShutDown) }
+            return .success(slots[slot])
+        }
+        switch current {
+        case .failure(let failure): return .failure(failure)
+        case .success(let worker?): return .success(worker)
+        case .success(nil):
             do {
-                let fresh = try ChildProcess(role: role, arguments: arguments, streams: .pipes, executable: executable)
-                slots[slot] = fresh
-                state = .running(slots: slots)
-                return .success(fresh)
+                let fresh = try startWorker()
+                return install(fresh, slot: slot, replacing: nil) ? .success(fresh) : .failure(.poolShutDown)
             } catch {
                 return .failure(.workerUnavailable("\(error)"))
             }
@@ -202,10 +219,25 @@ public final class ProcessPool: Sendable {
     /// full strength at once. If no process can be started, the slot is left empty and
     /// the next job there tries again.
     private func replace(deadWorker worker: ChildProcess, slot: Int) {
-        state.withLock { state in
-            guard case .running(var slots) = state, slots[slot] === worker else { return }
-            slots[slot] = try? ChildProcess(role: role, arguments: arguments, streams: .pipes, executable: executable)
+        install(try? startWorker(), slot: slot, replacing: worker)
+    }
+
+    /// Puts `fresh` in `slot` if the slot still holds `old` and the pool still runs;
+    /// otherwise stops `fresh`. Processes are started outside the lock (a spawn takes
+    /// milliseconds) and only installed under it.
+    @discardableResult
+    private func install(_ fresh: ChildProcess?, slot: Int, replacing old: ChildProcess?) -> Bool {
+        let installed = state.withLock { state -> Bool in
+            guard case .running(var slots) = state, slots[slot] === old else { return false }
+            slots[slot] = fresh
             state = .running(slots: slots)
+            return true
         }
+        if !installed { fresh?.stop() }
+        return installed
+    }
+
+    private func startWorker() throws -> ChildProcess {
+        try ChildProcess(role: role, arguments: arguments, streams: .pipes, environment: environment, executable: executable)
     }
 }

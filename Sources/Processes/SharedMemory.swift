@@ -38,6 +38,7 @@ public final class SharedMemory: @unchecked Sendable {
         try self.init(name: name, size: nil, create: false)
     }
 
+    // ANCHOR: open-map
     private init(name: String, size: Int?, create: Bool) throws {
         let descriptor = shm_open(name, create ? O_CREAT | O_EXCL | O_RDWR : O_RDWR, 0o600)
         guard descriptor >= 0 else { throw SharedMemoryError.failed("shm_open \(name)", errno) }
@@ -65,6 +66,7 @@ public final class SharedMemory: @unchecked Sendable {
         self.size = length
         self.pointer = mapped
     }
+    // ANCHOR_END: open-map
 
     deinit {
         munmap(pointer, size)

@@ -18,6 +18,7 @@ import Darwin
 ///   even in the middle of a long job. `prctl(PR_SET_PDEATHSIG)` would do this on Linux
 ///   but is a variadic C function, which Swift cannot call.
 public enum WorkerLoop {
+    // ANCHOR: serve
     /// Serves jobs until standard input closes, then exits the process with code 0.
     /// A job that throws is reported to the parent as that input's error.
     public static func serve<Input: Codable, Output: Codable>(_ job: (Input) throws -> Output) -> Never {
@@ -50,7 +51,9 @@ public enum WorkerLoop {
             }
         }
     }
+    // ANCHOR_END: serve
 
+    // ANCHOR: orphan-watch
     /// Starts a watch that ends this process (exit code 70) within `interval` of its
     /// parent's death. Call it first thing in any worker role.
     public static func exitWhenOrphaned(interval: Duration = .milliseconds(100)) {
@@ -63,4 +66,5 @@ public enum WorkerLoop {
         }
         watch.start()
     }
+    // ANCHOR_END: orphan-watch
 }

@@ -1,0 +1,155 @@
+import Foundation
+import Notebook
+import Processes
+import Synchronization
+
+// ANCHOR: count-primes
+/// The job of worker role "count-primes": how many primes are in `range`, by trial
+/// division. Deliberately plain CPU work: no I/O, no memory traffic.
+func countPrimes(_ range: Range<Int>) -> Int {
+    range.reduce(0) { count, n in isPrime(n) ? count + 1 : count }
+}
+
+func isPrime(_ n: Int) -> Bool {
+    guard n >= 2 else { return false }
+    var divisor = 2
+    while divisor * divisor <= n {
+        if n % divisor == 0 { return false }
+        divisor += 1
+    }
+    return true
+}
+// ANCHOR_END: count-primes
+
+/// `0..<limit` cut into `pieces` ranges of equal length.
+func split(_ limit: Int, into pieces: Int) -> [Range<Int>] {
+    (0..<pieces).map { i in (limit * i / pieces)..<(limit * (i + 1) / pieces) }
+}
+
+// ANCHOR: threads
+/// The chapter 01 way: `workers` threads take pieces from a shared counter until none
+/// are left. Threads share memory, so each adds its counts straight into one atomic total.
+func countPrimesWithThreads(_ pieces: [Range<Int>], workers: Int) -> Int {
+    let next = Atomic<Int>(0)
+    let total = Atomic<Int>(0)
+    let done = DispatchGroup()
+    for _ in 0..<workers {
+        done.enter()
+        Thread {
+            while case let i = next.wrappingAdd(1, ordering: .relaxed).oldValue, i < pieces.count {
+                total.wrappingAdd(countPrimes(pieces[i]), ordering: .relaxed)
+            }
+            done.leave()
+        }.start()
+    }
+    done.wait()                                  // the group's wait orders every add before this load
+    return total.load(ordering: .relaxed)
+}
+// ANCHOR_END: threads
+
+// ANCHOR: primes
+func primes(_ cell: Cell) throws {
+    let limit = primeLimit, workers = 4
+    let pieces = split(limit, into: 16)          // more pieces than workers: the last ones balance the load
+    let pool = try ProcessPool(workers: workers, role: "count-primes")
+    defer { pool.shutdown() }
+
+    let clock = ContinuousClock()
+    var sequential = 0, threaded = 0, pooled: [Result<Int, JobFailure>] = []
+    let sequentialTime = clock.measure { sequential = countPrimes(0..<limit) }
+    let threadTime = clock.measure { threaded = countPrimesWithThreads(pieces, workers: workers) }
+    let poolTime = clock.measure { pooled = pool.map(pieces, as: Int.self) }
+    let processed = try pooled.reduce(0) { try $0 + $1.get() }
+    print("primes below \(limit): \(sequential) (sequential), \(threaded) (threads), \(processed) (processes)")
+    // ANCHOR_END: primes
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    let ideal = Double(min(workers, cores))
+    let available = measuredParallelism(threads: cores)
+    print("cores: \(cores); measured free just now: about \(Format.number(available, digits: 1))")
+    let threadSpeedup = sequentialTime / threadTime, poolSpeedup = sequentialTime / poolTime
+    for (name, time) in [("sequential", sequentialTime), ("threads", threadTime), ("processes", poolTime)] {
+        print("\(name): \(Format.number(time.seconds, digits: 3)) s, speedup \(Format.number(sequentialTime / time, digits: 2))")
+    }
+    cell.value("primes-limit", limit)
+    cell.value("primes-count", sequential)
+    cell.value("primes-cores", cores)
+    cell.value("primes-available", available, digits: 1)
+    cell.value("primes-ideal", ideal, digits: 0)
+    cell.value("primes-sequential", sequentialTime, digits: 3)
+    cell.value("primes-threads", threadTime, digits: 3)
+    cell.value("primes-processes", poolTime, digits: 3)
+    cell.value("primes-thread-speedup", threadSpeedup, digits: 2)
+    cell.value("primes-process-speedup", poolSpeedup, digits: 2)
+    cell.barChart("primes-speedup", "Speedup over sequential with \(workers) workers on \(cores) cores", unit: "×", [
+        Bar("threads", threadSpeedup, ideal: ideal),
+        Bar("processes", poolSpeedup, ideal: ideal),
+    ])
+    cell.check(threaded == sequential && processed == sequential, "all three ways count \(sequential) primes")
+    // Other programs may be using the cores; the speedup is checked only when this run
+    // measured that it really had more than one and a half of them.
+    if cores > 1 && available > 1.5 {
+        cell.check(threadTime < sequentialTime * 0.9 && poolTime < sequentialTime * 0.9,
+                   "with \(Format.number(available, digits: 1)) of \(cores) cores free, threads and processes both take less than 0.9 × the sequential time")
+    }
+}
+
+/// How many cores this program really got just now: the same work on `threads` threads
+/// at once, against one thread alone. `threads` on an idle machine, less when other
+/// programs are busy.
+func measuredParallelism(threads: Int) -> Double {
+    let work = 0..<(primeLimit / 10)
+    let clock = ContinuousClock()
+    let alone = clock.measure { _ = countPrimes(work) }
+    let together = clock.measure {
+        let done = DispatchGroup()
+        for _ in 0..<threads {
+            done.enter()
+            Thread {
+                _ = countPrimes(work)
+                done.leave()
+            }.start()
+        }
+        done.wait()
+    }
+    return Double(threads) * (alone / together)
+}
+
+/// Big enough to take most of a second one by one in a debug build.
+#if DEBUG
+let primeLimit = 600_000
+#else
+let primeLimit = 2_000_000
+#endif
+
+// ANCHOR: startup
+func startupCost(_ cell: Cell) throws {
+    let count = 20
+    let clock = ContinuousClock()
+    let process = try clock.measure {
+        for _ in 0..<count { try ChildProcess(role: "exit-now").waitUntilExit() }
+    } / count
+    let thread = clock.measure {
+        for _ in 0..<count {
+            let finished = DispatchSemaphore(value: 0)
+            Thread { finished.signal() }.start()
+            finished.wait()
+        }
+    } / count
+    let task = clock.measure {
+        for _ in 0..<count {
+            let finished = DispatchSemaphore(value: 0)
+            Task { finished.signal() }
+            finished.wait()
+        }
+    } / count
+    // ANCHOR_END: startup
+    cell.table("startup-table", "Start one, run nothing, wait for it to end (mean of \(count))", header: ["kind", "time", "× a task"],
+               rows: [("process", process), ("thread", thread), ("task", task)].map { name, time in
+                   [name, Format.duration(time.seconds), Format.number(time / task, digits: 1)]
+               })
+    cell.value("startup-process", text: Format.duration(process.seconds))
+    cell.value("startup-thread", text: Format.duration(thread.seconds))
+    cell.value("startup-task", text: Format.duration(task.seconds))
+    cell.value("startup-process-per-thread", process / thread, digits: 0)
+    cell.check(process > thread * 10, "a process costs more than 10 threads to start")
+}
