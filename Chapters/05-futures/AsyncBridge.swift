@@ -63,7 +63,7 @@ func blockOrAwait(_ cell: Cell) async throws {
     cell.check(blockingSum == expected && awaitingSum == expected, "both ways got every job's result (sum \(expected))")
     if threads < jobs {
         cell.check(awaiting < blocking * 0.75,
-                   "awaiting (\(awaiting) s) beat blocking (\(blocking) s), which ran only \(threads) tasks at a time")
+                   "awaiting (\(Format.duration(awaiting))) beat blocking (\(Format.duration(blocking))), which waited only \(threads) at a time")
     }
 }
 
@@ -94,6 +94,6 @@ func builtInFutures(_ cell: Cell) async throws {
     cell.value("built-in-ideal", unit.seconds, digits: 3, unit: "s")
     cell.value("built-in-elapsed", bothTook, digits: 3, unit: "s")
     cell.check(nine == 9 && sixteen == 16 && twentyFive == 25, "async let and Task.value returned the squares")
-    cell.check(bothTook < unit.seconds * 1.8, "the two async lets ran at the same time: \(bothTook) s < 1.8 units")
+    cell.check(bothTook < unit.seconds * 1.8, "the two async lets ran at the same time: \(Format.duration(bothTook)) < 1.8 units")
     cell.check(rethrown == "'five' is not a number", "Task.value rethrew the task's error")
 }

@@ -54,12 +54,9 @@ func threadsVersusProcesses(_ cell: Cell) throws {
     }
 
     var processed = 0
-    var processStart = Duration.zero
     let processTime = try clock.measure {
-        let started = clock.now
         let pool = try ProcessPool(workers: workers, role: "count-primes")
         defer { pool.shutdown() }
-        processStart = clock.now - started
         processed = try pool.map(pieces, as: Int.self).reduce(0) { try $0 + $1.get() }
     }
     print("primes below \(primeLimit): \(sequential) sequential, \(threaded) thread pool, \(processed) process pool")
@@ -83,7 +80,6 @@ func threadsVersusProcesses(_ cell: Cell) throws {
     cell.value("cpu-sequential", sequentialTime, digits: 3)
     cell.value("cpu-threads", threadTime, digits: 3)
     cell.value("cpu-processes", processTime, digits: 3)
-    cell.value("cpu-process-start", processStart.seconds * 1000, digits: 1, unit: "ms")
     cell.value("cpu-thread-speedup", threadSpeedup, digits: 2)
     cell.value("cpu-process-speedup", processSpeedup, digits: 2)
     cell.value("cpu-free-cores", free, digits: 1)

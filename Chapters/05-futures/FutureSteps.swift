@@ -97,6 +97,6 @@ func resultWithTimeout(_ cell: Cell) throws {
     cell.value("timeout-waited", waited * 1000, digits: 1, unit: "ms")
     cell.check(outcome == "\(FutureError.timedOut)", "result(timeout:) threw FutureError.timedOut")
     cell.check(waited >= unit.seconds * 0.99 && waited < unit.seconds * 2.9,
-               "it gave up after about 1 unit, before the value came: \(waited) s")
+               "it gave up after about 1 unit, before the value came: \(Format.duration(waited))")
     cell.check(value == 7, "the timeout left the future usable: result() then returned the value")
 }

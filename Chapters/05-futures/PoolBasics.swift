@@ -36,7 +36,7 @@ func resultsAsCompleted(_ cell: Cell) throws {
     try withThreadPool(workers: 3) { pool in
         let futures = try submitted.map { units throws(ExecutorError) in
             try pool.submit {
-                timeline.span(lane: ThreadPoolExecutor.currentWorkerName ?? "?", label: "\(units) units") {
+                timeline.span(lane: ThreadPoolExecutor.currentWorkerName ?? "?", label: units == 1 ? "1 unit" : "\(units) units") {
                     pause(units: Double(units))
                 }
                 return units
@@ -56,8 +56,9 @@ func resultsAsCompleted(_ cell: Cell) throws {
     cell.value("as-completed-elapsed", elapsed, digits: 3, unit: "s")
     cell.value("as-completed-ratio", elapsed / ideal, digits: 2)
     cell.check(completionOrder == [1, 2, 3], "completion order 1, 2, 3 (submission order was 3, 1, 2): \(completionOrder)")
-    cell.check(elapsed >= ideal * 0.99, "it cannot beat the longest job: \(elapsed) s ≥ \(ideal) s")
-    cell.check(elapsed < sequential * 0.8, "the jobs overlapped: \(elapsed) s < 0.8 × \(sequential) s (one after another)")
+    cell.check(elapsed >= ideal * 0.99, "it cannot beat the longest job: \(Format.duration(elapsed)) ≥ \(Format.duration(ideal))")
+    cell.check(elapsed < sequential * 0.8,
+               "the jobs overlapped: \(Format.duration(elapsed)) < 0.8 × \(Format.duration(sequential)), the time one after another")
 }
 
 // ANCHOR: wait
@@ -184,7 +185,8 @@ func shutdownPool(_ cell: Cell) throws {
     cell.value("shutdown-ideal", ideal, digits: 3, unit: "s")
     cell.value("shutdown-waited", waited, digits: 3, unit: "s")
     cell.check(futures.allSatisfy(\.isDone), "every job queued before the shutdown finished before it returned")
-    cell.check(waited >= ideal * 0.9, "it waited for them: \(waited) s ≥ about \(ideal) s (six 1-unit jobs, two workers)")
+    cell.check(waited >= ideal * 0.9,
+               "it waited for them: \(Format.duration(waited)), about \(Format.duration(ideal)) for six 1-unit jobs on two workers")
     cell.check(pool.state == .stopped, "the pool is stopped: every worker has exited")
     cell.check(refused == "\(ExecutorError.shutDown)", "submit after shutdown throws ExecutorError.shutDown")
 }

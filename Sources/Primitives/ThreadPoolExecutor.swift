@@ -24,7 +24,8 @@ import Foundation
 public final class ThreadPoolExecutor: @unchecked Sendable {
     /// The number of worker threads.
     public let workerCount: Int
-    /// The prefix of the workers' thread names (`pool-1`, `pool-2`, ...).
+    /// The prefix of the workers' names (`pool-1`, `pool-2`, ...), as `currentWorkerName`
+    /// reports them.
     public let name: String
 
     // ANCHOR: parts
@@ -39,14 +40,14 @@ public final class ThreadPoolExecutor: @unchecked Sendable {
     private var lifecycle = ExecutorState.running
     // ANCHOR_END: parts
 
-    /// Starts `workers` threads, named `name-1` ... `name-N`, waiting for jobs.
+    /// Starts `workers` threads, known as `name-1` ... `name-N`, waiting for jobs.
     public init(workers: Int, name: String = "pool") {
         precondition(workers > 0, "a pool needs at least one worker")
         self.workerCount = workers
         self.name = name
         for index in 1...workers {
             let workerName = "\(name)-\(index)"
-            self.workers.spawn(name: workerName) { [self] in work(as: workerName) }
+            self.workers.spawn { [self] in work(as: workerName) }
         }
     }
 
