@@ -5,7 +5,7 @@ import Synchronization
 
 // ANCHOR: submit
 func submitAndLook(_ cell: Cell) throws {
-    try withThreadPool(workers: 3) { pool in
+    let (atOnce, later, thirdRunning) = try withThreadPool(workers: 3) { pool in
         let start = ContinuousClock.now
         let futures = try [1, 2, 3].map { units throws(ExecutorError) in
             try pool.submit {
@@ -17,14 +17,14 @@ func submitAndLook(_ cell: Cell) throws {
         print("just submitted:  \(futures.map(\.description))")
         pause(units: 2.5 - inUnits(ContinuousClock.now - start))
         let later = futures.map(\.isDone)
-        let thirdRunning = futures[2].isRunning
         print("after 2.5 units: \(futures.map(\.description))")
-        // ANCHOR_END: submit
-        cell.value("unit", unit.seconds * 1000, digits: 0, unit: "ms")
-        cell.check(atOnce == [false, false, false], "submit returned at once: no job was done yet")
-        cell.check(later == [true, true, false] && thirdRunning,
-                   "after 2.5 units the 1- and 2-unit jobs were done, the 3-unit job still running")
+        return (atOnce, later, futures[2].isRunning)
     }
+    // ANCHOR_END: submit
+    cell.value("unit", unit.seconds * 1000, digits: 0, unit: "ms")
+    cell.check(atOnce == [false, false, false], "submit returned at once: no job was done yet")
+    cell.check(later == [true, true, false] && thirdRunning,
+               "after 2.5 units the 1- and 2-unit jobs were done, the 3-unit job still running")
 }
 
 // ANCHOR: as-completed
@@ -63,25 +63,28 @@ func resultsAsCompleted(_ cell: Cell) throws {
 
 // ANCHOR: wait
 func waitForFutures(_ cell: Cell) throws {
-    try withThreadPool(workers: 4) { pool in
-        let start = ContinuousClock.now
+    let start = ContinuousClock.now
+    /// Prints what a wait returned, and when; returns the values of the done futures.
+    func report(_ label: String, _ result: WaitResult<Int>) -> [Int] {
+        let done = result.done.compactMap { try? $0.result() }
+        let at = Format.number(inUnits(ContinuousClock.now - start), digits: 2)
+        print("\(label) at \(at) units: done \(done), not done \(result.notDone.count)")
+        return done
+    }
+    let (first, timedOut, all) = try withThreadPool(workers: 4) { pool in
         let futures = try [1, 2, 3, 4].map { units throws(ExecutorError) in
             try pool.submit { pause(units: Double(units)); return units }
         }
-        func report(_ label: String, _ result: WaitResult<Int>) -> [Int] {
-            let done = result.done.compactMap { try? $0.result() }
-            print("\(label) at \(Format.number(inUnits(ContinuousClock.now - start), digits: 2)) units: done \(done), not done \(result.notDone.count)")
-            return done
-        }
-        let first = report("first completed", Futures.wait(futures, until: .firstCompleted))
-        let timedOut = report("timeout 1.5 units", Futures.wait(futures, until: .allCompleted, timeout: unit * 1.5))
-        let all = report("all completed", Futures.wait(futures, until: .allCompleted))
-        // ANCHOR_END: wait
-        cell.check(first == [1], "FIRST_COMPLETED returned when the 1-unit job finished")
-        cell.check(timedOut == [1, 2], "1.5 units later (2.5 units in), the 1- and 2-unit jobs were done, 3 and 4 not")
-        cell.check(all == [1, 2, 3, 4], "ALL_COMPLETED returned with all four done")
-        cell.value("wait-all-elapsed", inUnits(ContinuousClock.now - start), digits: 2, unit: "units")
+        return (report("first completed", Futures.wait(futures, until: .firstCompleted)),
+                report("all, with a timeout", Futures.wait(futures, until: .allCompleted,
+                                                                 timeout: unit * 2.5 - (ContinuousClock.now - start))),
+                report("all completed", Futures.wait(futures, until: .allCompleted)))
     }
+    // ANCHOR_END: wait
+    cell.value("wait-all-elapsed", inUnits(ContinuousClock.now - start), digits: 2, unit: "units")
+    cell.check(first == [1], "FIRST_COMPLETED returned when the 1-unit job finished")
+    cell.check(timedOut == [1, 2], "at the 2.5-unit timeout, the 1- and 2-unit jobs were done, 3 and 4 not")
+    cell.check(all == [1, 2, 3, 4], "ALL_COMPLETED returned with all four done")
 }
 
 // ANCHOR: map
@@ -115,10 +118,11 @@ func parse(_ text: String) throws -> Int {
 }
 
 func errorsInJobs(_ cell: Cell) throws {
+    let inputs = ["12", "forty-two", "7"]
+    var caught: [String] = []
+    var mapError = "none"
     try withThreadPool(workers: 2) { pool in
-        let inputs = ["12", "forty-two", "7"]
         let futures = try inputs.map { text throws(ExecutorError) in try pool.submit { try parse(text) } }
-        var caught: [String] = []
         for (text, future) in zip(inputs, futures) {
             do {
                 print("\(text) -> \(try future.result())")
@@ -127,20 +131,18 @@ func errorsInJobs(_ cell: Cell) throws {
                 caught.append(error.text)
             }
         }
-        var mapError = "none"
         do { _ = try pool.map(inputs, parse) } catch { mapError = "\(error)" }
         print("map rethrew: \(mapError)")
-        // ANCHOR_END: errors
-        cell.check(caught == ["forty-two"], "result() rethrew the job's own error, for that job only")
-        cell.check(futures[0].completedResult.flatMap { try? $0.get() } == 12, "the other jobs were unaffected")
-        cell.check(mapError == "'forty-two' is not a number", "map rethrew the error of the failing input")
     }
+    // ANCHOR_END: errors
+    cell.check(caught == ["forty-two"], "result() rethrew the job's own error, for that job only; the others returned values")
+    cell.check(mapError == "'forty-two' is not a number", "map rethrew the error of the failing input")
 }
 
 // ANCHOR: cancel
 func cancelQueuedJob(_ cell: Cell) throws {
     let queuedJobRan = Atomic<Bool>(false)
-    try withThreadPool(workers: 1) { pool in
+    let (cancelledRunning, cancelledQueued, firstResult, queuedOutcome) = try withThreadPool(workers: 1) { pool in
         let started = Event(), mayFinish = Event()
         let running = try pool.submit {
             started.set()
@@ -160,10 +162,11 @@ func cancelQueuedJob(_ cell: Cell) throws {
         var queuedOutcome = "a value"
         do { _ = try queued.result() } catch { queuedOutcome = "\(error)" }
         print("result() of the cancelled job: \(queuedOutcome)")
-        // ANCHOR_END: cancel
-        cell.check(!cancelledRunning && (try? running.result()) == "first", "a running job cannot be cancelled: it finished")
-        cell.check(cancelledQueued && queuedOutcome == "\(FutureError.cancelled)", "the queued job was cancelled; result() throws .cancelled")
+        return (cancelledRunning, cancelledQueued, try running.result(), queuedOutcome)
     }
+    // ANCHOR_END: cancel
+    cell.check(!cancelledRunning && firstResult == "first", "a running job cannot be cancelled: it finished")
+    cell.check(cancelledQueued && queuedOutcome == "\(FutureError.cancelled)", "the queued job was cancelled; result() throws .cancelled")
     cell.check(!queuedJobRan.load(ordering: .relaxed), "the cancelled job never ran, even after the worker was free")
 }
 
