@@ -75,10 +75,11 @@ func waitForFutures(_ cell: Cell) throws {
         let futures = try [1, 2, 3, 4].map { units throws(ExecutorError) in
             try pool.submit { pause(units: Double(units)); return units }
         }
-        return (report("first completed", Futures.wait(futures, until: .firstCompleted)),
-                report("all, with a timeout", Futures.wait(futures, until: .allCompleted,
-                                                                 timeout: unit * 2.5 - (ContinuousClock.now - start))),
-                report("all completed", Futures.wait(futures, until: .allCompleted)))
+        let first = report("first completed", Futures.wait(futures, until: .firstCompleted))
+        let timeLeft = unit * 2.5 - (ContinuousClock.now - start)   // until 2.5 units after submitting
+        let timedOut = report("all, with a timeout", Futures.wait(futures, until: .allCompleted, timeout: timeLeft))
+        let all = report("all completed", Futures.wait(futures, until: .allCompleted))
+        return (first, timedOut, all)
     }
     // ANCHOR_END: wait
     cell.value("wait-all-elapsed", inUnits(ContinuousClock.now - start), digits: 2, unit: "units")
