@@ -10,34 +10,47 @@ BIN    := .build/$(CONFIG)
 BUILDER := $(BIN)/bookbuilder
 CHAPTERS := $(sort $(patsubst Chapters/%/README.md,%,$(wildcard Chapters/[0-9][0-9]-*/README.md)))
 
+# Package.swift makes a target of each chapter folder and excludes what is not code
+# (prose, compile-fail examples). SwiftPM caches what Package.swift said by its text and
+# re-plans the build only when the file changes. So the manifest cache is kept in
+# .build/, and when the chapters' folders change it is dropped and Package.swift marked
+# changed: a new chapter, or a new compile-fail folder, is seen at once.
+SPM_FLAGS := --manifest-cache local
+LAYOUT := $(shell find Chapters -mindepth 1 -maxdepth 2 | LC_ALL=C sort | cksum)
+
 .DEFAULT_GOAL := book
 SOAK   ?= 20
 
-.PHONY: book pages test tsan soak help clean chapter-%
+.PHONY: book pages test tsan soak help clean layout chapter-%
 
-book: ## build every chapter, run those whose code changed, write book/
-	$(SWIFT) build -c $(CONFIG)
+layout:
+	@if [ "$$(cat .build/chapter-layout 2>/dev/null)" != "$(LAYOUT)" ]; then \
+		rm -f .build/manifest.db; touch Package.swift; \
+		mkdir -p .build; echo "$(LAYOUT)" > .build/chapter-layout; fi
+
+book: layout ## build every chapter, run those whose code changed, write book/
+	$(SWIFT) build $(SPM_FLAGS) -c $(CONFIG)
 	$(BUILDER) book --build-dir $(BIN)
 
-pages: ## re-render book/ from the last good runs, running nothing
-	$(SWIFT) build -c $(CONFIG) --product bookbuilder
+pages: layout ## re-render book/ from the last good runs, running nothing
+	$(SWIFT) build $(SPM_FLAGS) -c $(CONFIG) --product bookbuilder
 	$(BUILDER) pages --build-dir $(BIN)
 
-test: ## the test suite (Swift Testing)
-	$(SWIFT) test
+test: layout ## the test suite (Swift Testing)
+	$(SWIFT) test $(SPM_FLAGS)
 
-tsan: ## the test suite, which also runs every chapter, under ThreadSanitizer
+tsan: layout ## the test suite, which also runs every chapter, under ThreadSanitizer
 	TSAN_OPTIONS="suppressions=$(CURDIR)/tsan-suppressions.txt halt_on_error=1 $(TSAN_OPTIONS)" \
-		$(SWIFT) test --sanitize=thread
+		$(SWIFT) test $(SPM_FLAGS) --sanitize=thread
 
-soak: ## run every chapter $(SOAK) times (ONLY="01 05" for some): passes and spreads
-	$(SWIFT) build -c $(CONFIG)
+soak: layout ## run every chapter $(SOAK) times (ONLY="01 05" for some): passes and spreads
+	$(SWIFT) build $(SPM_FLAGS) -c $(CONFIG)
 	$(BUILDER) soak $(SOAK) $(ONLY) --build-dir $(BIN)
 
 # `make chapter-05` and `make chapter-05-futures` both run chapter 05.
-chapter-%:
-	$(SWIFT) build -c $(CONFIG) --product chapter-$(word 1,$(subst -, ,$*))
-	$(SWIFT) build -c $(CONFIG) --product bookbuilder
+chapter-%: layout
+	$(SWIFT) build $(SPM_FLAGS) -c $(CONFIG) --product chapter-$(word 1,$(subst -, ,$*))
+	$(SWIFT) build $(SPM_FLAGS) -c $(CONFIG) --product bookbuilder
 	$(BUILDER) chapter $(word 1,$(subst -, ,$*)) --build-dir $(BIN)
 
 help: ## this list

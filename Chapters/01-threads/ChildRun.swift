@@ -14,6 +14,12 @@ struct ChildRun {
         let child = Process()
         child.executableURL = Bundle.main.executableURL
         child.arguments = [argument]
+        // Under ThreadSanitizer a process pauses 1 s as it exits (`atexit_sleep_ms`), long
+        // enough for a sleeping thread to wake and print: the children exit without it.
+        var environment = ProcessInfo.processInfo.environment
+        environment["TSAN_OPTIONS"] = [environment["TSAN_OPTIONS"], "atexit_sleep_ms=0"]
+            .compactMap { $0 }.joined(separator: " ")
+        child.environment = environment
         let pipe = Pipe()
         child.standardOutput = pipe
         let start = ContinuousClock.now

@@ -12,7 +12,9 @@ enum DaemonDemoRole: String, CaseIterable {
     case joined = "daemon-demo-joined"
 
     init?(arguments: [String]) {
-        guard arguments.count > 1, let role = DaemonDemoRole(rawValue: arguments[1]) else { return nil }
+        guard arguments.count > 1, let role = DaemonDemoRole(rawValue: arguments[1]) else {
+            return nil
+        }
         self = role
     }
 

@@ -7,7 +7,8 @@ func daemonThreads(_ cell: Cell) throws {
     for role in DaemonDemoRole.allCases {
         let run = try ChildRun(argument: role.rawValue)
         runs[role] = run
-        print("$ chapter-01 \(role.rawValue)    (exit status \(run.exitStatus), \(Format.duration(run.seconds)))")
+        print("$ chapter-01 \(role.rawValue)",
+              "   (exit status \(run.exitStatus), \(Format.duration(run.seconds)))")
         for line in run.output.split(separator: "\n") { print("  \(line)") }
     }
     // ANCHOR_END: daemon-threads

@@ -12,13 +12,13 @@ func semaphoreJoin(_ cell: Cell) {
         finished.signal()                       // the last thing the thread does
     }
 
-    finished.wait()                             // "join": returns once the worker signalled
+    finished.wait()                 // "join": returns once the worker signalled
     print("main: first join returned")
 
     // A second join (or a second thread waiting for the same worker) finds the
     // signal already used up. Without a timeout this would wait forever.
     let second = finished.wait(timeout: .now() + .milliseconds(50))
-    print("main: second join \(second == .timedOut ? "timed out after 50 ms" : "returned")")
+    print("main: second join", second == .timedOut ? "timed out after 50 ms" : "returned")
     // ANCHOR_END: semaphore-join
 
     cell.check(second == .timedOut, "a semaphore's signal wakes one waiter only: the second join timed out")
@@ -52,7 +52,8 @@ func joinableThreadUse(_ cell: Cell) {
 func isAlive(_ cell: Cell) {
     let unstarted = Thread { }
     let gate = DispatchSemaphore(value: 0)
-    let worker = JoinableThread(name: "gated") { gate.wait() }   // runs until we open the gate
+    // The worker runs until main opens the gate.
+    let worker = JoinableThread(name: "gated") { gate.wait() }
 
     let rows = [
         ("Thread(block:), not started", unstarted.isExecuting, unstarted.isFinished),

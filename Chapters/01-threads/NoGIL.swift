@@ -5,12 +5,14 @@ import Notebook
 func noGIL(_ cell: Cell) {
     let cores = ProcessInfo.processInfo.activeProcessorCount
     let clearSpeedup = 1.3  // well above the 1× a GIL would allow
-    let timings = PrimeTimings.measure(below: primesLimit, threadCounts: [1, 2, 4]) { timings in
-        cores == 1 || timings.speedup(2) > clearSpeedup
+    let timings = PrimeTimings.measure(below: primesLimit, threadCounts: [1, 2, 4]) {
+        cores == 1 || $0.speedup(2) > clearSpeedup
     }
     for threads in timings.threadCounts {
-        print("\(threads) thread(s): \(timings.primes[threads]!) primes in \(Format.duration(timings.best[threads]!)), "
-              + "speedup \(Format.number(timings.speedup(threads)))× (ideal \(min(threads, cores))×)")
+        let time = Format.duration(timings.best[threads]!)
+        let speedup = Format.number(timings.speedup(threads))
+        print("\(threads) thread(s): \(timings.primes[threads]!) primes in \(time),",
+              "speedup \(speedup)× (ideal \(min(threads, cores))×)")
     }
     // ANCHOR_END: no-gil
 

@@ -19,10 +19,10 @@ func countPrimes(below limit: Int, threads: Int, blockSize: Int = 10_000) -> Int
     let workers = (0..<threads).map { index in
         JoinableThread(name: "primes-\(index + 1)") {
             var count = 0
-            for blockStart in stride(from: index * blockSize, to: limit, by: threads * blockSize) {
-                for n in blockStart..<min(blockStart + blockSize, limit) where isPrime(n) {
-                    count += 1
-                }
+            let myBlocks = stride(from: index * blockSize, to: limit, by: threads * blockSize)
+            for blockStart in myBlocks {
+                let blockEnd = min(blockStart + blockSize, limit)
+                for n in blockStart..<blockEnd where isPrime(n) { count += 1 }
             }
             return count
         }

@@ -91,11 +91,15 @@ func nameInside(_ cell: Cell) {
     done.wait()
 
     // JoinableThread's threads wait until start() has returned, then name themselves.
-    let named = (0..<count).map { i in JoinableThread(name: "joinable-\(i)") { Thread.current.name } }
-    let wrong = zip(0..<count, named).filter { i, thread in thread.join() != "joinable-\(i)" }.count
+    let named = (0..<count).map { i in
+        JoinableThread(name: "joinable-\(i)") { Thread.current.name }
+    }
+    let wrong = zip(0..<count, named).filter { i, thread in
+        thread.join() != "joinable-\(i)"
+    }.count
 
-    print("named from their first line:     \(lost.all.count) of \(count) lost their name")
-    print("named by JoinableThread (gated): \(wrong) of \(count) lost their name")
+    print("named on their first line: \(lost.all.count) of \(count) lost their name")
+    print("named by JoinableThread:   \(wrong) of \(count) lost their name")
     // ANCHOR_END: name-inside
 
     cell.value("name-race-threads", count)

@@ -10,7 +10,8 @@ func threadCost(_ cell: Cell) throws {
     let foundationStart = ContinuousClock.now
     var foundationSum = 0
     for i in 0..<count { foundationSum += JoinableThread(name: "t\(i)") { i }.join() }
-    let perFoundationThread = (ContinuousClock.now - foundationStart).seconds / Double(count)
+    let perFoundationThread = (ContinuousClock.now - foundationStart).seconds
+        / Double(count)
 
     // Bare pthreads: create, start, join, one after another.
     let posixStart = ContinuousClock.now

@@ -30,7 +30,7 @@ func threadLocal(_ cell: Cell) {
     }
     for thread in threads { thread.join() }
     let created = ExpensiveClient.created.load(ordering: .relaxed) - createdBefore
-    print("\(fetches.all.count) fetches on \(threads.count) threads used \(created) clients")
+    print("\(fetches.all.count) fetches on 3 threads used \(created) clients")
     // ANCHOR_END: thread-local
 
     let clientsByThread = Dictionary(grouping: fetches.all, by: \.thread).mapValues { Set($0.map(\.client)) }

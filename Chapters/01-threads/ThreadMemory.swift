@@ -8,7 +8,8 @@ func threadMemory(_ cell: Cell) throws {
     cell.value("memory-threads", count)
     guard let before = ProcessMemory.current() else {
         print("no /proc on this system: nothing to measure")
-        for name in ["memory-reserved-per-thread", "memory-resident-per-thread"] { cell.value(name, text: "n/a") }
+        cell.value("memory-reserved-per-thread", text: "n/a")
+        cell.value("memory-resident-per-thread", text: "n/a")
         return
     }
     // 100 threads that stay alive, parked at a gate, while we look at the process.
@@ -23,8 +24,10 @@ func threadMemory(_ cell: Cell) throws {
 
     let reservedPerThread = Double(during.reservedBytes - before.reservedBytes) / Double(count)
     let residentPerThread = Double(during.residentBytes - before.residentBytes) / Double(count)
-    print("\(count) parked threads: address space reserved +\(Format.number(reservedPerThread / 1_048_576, digits: 1)) MiB per thread,"
-          + " memory in use +\(Format.number(residentPerThread / 1024, digits: 0)) KiB per thread")
+    let reservedMiB = Format.number(reservedPerThread / 1_048_576, digits: 1)
+    let residentKiB = Format.number(residentPerThread / 1024, digits: 0)
+    print("\(count) parked threads, per thread: address space reserved +\(reservedMiB) MiB,",
+          "memory in use +\(residentKiB) KiB")
     // ANCHOR_END: thread-memory
 
     cell.value("memory-reserved-per-thread", reservedPerThread / 1_048_576, digits: 1, unit: "MiB")

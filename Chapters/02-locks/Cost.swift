@@ -28,10 +28,10 @@ func costPerOperation(_ cell: Cell) {
     let parallelism = min(contended, ProcessInfo.processInfo.activeProcessorCount)
     // Increments per measurement, chosen so that each takes a few tens of milliseconds.
     let kinds: [(name: String, operations: Int, measure: (Int, Int) -> (ns: Double, exact: Bool))] = [
-        ("Atomic", 4_000_000, { nanosecondsPerIncrement(AtomicCounter.self, threads: $0, operations: $1) }),
-        ("Mutex", 1_000_000, { nanosecondsPerIncrement(MutexCounter.self, threads: $0, operations: $1) }),
-        ("NSLock", 1_000_000, { nanosecondsPerIncrement(NSLockCounter.self, threads: $0, operations: $1) }),
-        ("NSRecursiveLock", 1_000_000, { nanosecondsPerIncrement(RecursiveLockCounter.self, threads: $0, operations: $1) }),
+        ("Atomic", 2_000_000, { nanosecondsPerIncrement(AtomicCounter.self, threads: $0, operations: $1) }),
+        ("Mutex", 400_000, { nanosecondsPerIncrement(MutexCounter.self, threads: $0, operations: $1) }),
+        ("NSLock", 400_000, { nanosecondsPerIncrement(NSLockCounter.self, threads: $0, operations: $1) }),
+        ("NSRecursiveLock", 400_000, { nanosecondsPerIncrement(RecursiveLockCounter.self, threads: $0, operations: $1) }),
         ("DispatchQueue.sync", 200_000, { nanosecondsPerIncrement(SerialQueueCounter.self, threads: $0, operations: $1) }),
     ]
     var rows: [[String]] = []
@@ -59,6 +59,7 @@ func costPerOperation(_ cell: Cell) {
         cell.value("cost-\(key)-\(contended)", results[name]!.contended, digits: 1, unit: "ns")
     }
     cell.value("cost-threads", contended)
+    cell.value("cost-mutex-over-nslock-4", results["Mutex"]!.contended / results["NSLock"]!.contended, digits: 1, unit: "×")
     cell.value("cost-cores", parallelism)
     cell.check(results["Atomic"]!.alone < results["DispatchQueue.sync"]!.alone,
                "one thread: an atomic add is cheaper than a trip through a serial queue")

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// A named, runnable step of a chapter. A cell's code, its output and its figures
 /// appear together in the book. A `Cell` may be used from any thread or task.
@@ -7,7 +6,7 @@ public final class Cell: Sendable {
     public let name: String
     public let title: String
     private let notebook: Notebook
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     private struct State {
         var checks: [CheckRecord] = []
@@ -34,9 +33,16 @@ public final class Cell: Sendable {
     /// Say in `message` what must hold, with the measured numbers, for example
     /// `"concurrent 0.05 s < 0.5 × sequential 0.25 s"`.
     public func check(_ condition: Bool, _ message: @autoclosure () -> String,
-                      file: StaticString = #fileID, line: UInt = #line) {
-        let record = CheckRecord(message: message(), passed: condition, location: "\(file):\(line)")
+                      file: StaticString = #filePath, line: UInt = #line) {
+        let record = CheckRecord(message: message(), passed: condition, location: "\(Self.relativePath(file)):\(line)")
         state.withLock { $0.checks.append(record) }
+    }
+
+    /// A source path relative to the working folder (the repository, when the book runs
+    /// a chapter), so the book shows `Chapters/01-threads/Joining.swift:12`.
+    static func relativePath(_ file: StaticString) -> String {
+        let path = "\(file)", base = FileManager.default.currentDirectoryPath + "/"
+        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
     }
 
     var failedChecks: [CheckRecord] { state.withLock { $0.checks.filter { !$0.passed } } }

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// A chapter's program, run as a notebook: a sequence of named cells whose output,
 /// checks, measured values and figures are recorded for the book.
@@ -18,7 +17,7 @@ public final class Notebook: Sendable {
     private let capture: OutputCapture?
     private let resultsFolder: URL?
     private let requestedExercise: Int?
-    private let state: Mutex<State>
+    private let state: Locked<State>
 
     private struct State {
         var record: ChapterRecord
@@ -40,7 +39,7 @@ public final class Notebook: Sendable {
         } else {
             requestedExercise = nil
         }
-        state = Mutex(State(record: ChapterRecord(stamp: stamp)))
+        state = Locked(State(record: ChapterRecord(stamp: stamp)))
         if requestedExercise == nil { terminal.banner(stamp) }
     }
 

@@ -1,4 +1,3 @@
-import Synchronization
 
 /// Records spans of work on lanes, from any thread or task at once, for a Gantt chart.
 ///
@@ -10,7 +9,7 @@ public final class Timeline: Sendable {
     public let name: String
     public let title: String
     public let origin: ContinuousClock.Instant
-    private let spans = Mutex<[SpanRecord]>([])
+    private let spans = Locked<[SpanRecord]>([])
 
     init(name: String, title: String) {
         self.name = name

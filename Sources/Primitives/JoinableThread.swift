@@ -24,7 +24,8 @@ public final class JoinableThread<Result: Sendable>: Sendable {
 
     /// Starts a thread named `name` that runs `body`.
     /// - Parameter stackSize: the stack to reserve, in bytes; `nil` keeps the system default.
-    public init(name: String, stackSize: Int? = nil, _ body: @escaping @Sendable () -> Result) {
+    public init(name: String, stackSize: Int? = nil,
+                _ body: @escaping @Sendable () -> Result) {
         self.name = name
         finished.enter()
         // On Linux, `Thread.name`'s setter does nothing until `start()` has stored the
@@ -52,11 +53,12 @@ public final class JoinableThread<Result: Sendable>: Sendable {
     }
 
     /// Waits at most `timeout`. Returns the result if the thread finished in time,
-    /// `nil` if it is still running (it keeps running: a thread cannot be cancelled).
+    /// `nil` if it is still running (and it keeps running: this only stops the wait).
     @discardableResult
     public func join(timeout: Duration) -> Result? {
         let (seconds, attoseconds) = timeout.components
-        let deadline = DispatchTime.now() + .seconds(Int(seconds)) + .nanoseconds(Int(attoseconds / 1_000_000_000))
+        let nanoseconds = Int(attoseconds / 1_000_000_000)
+        let deadline = DispatchTime.now() + .seconds(Int(seconds)) + .nanoseconds(nanoseconds)
         guard finished.wait(timeout: deadline) == .success else { return nil }
         return result.withLock { $0! }
     }

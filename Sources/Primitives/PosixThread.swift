@@ -56,7 +56,8 @@ public struct PosixThread<Result: Sendable>: ~Copyable {
         let status = pthread_join(handle, &returned)
         precondition(status == 0, "pthread_join failed with error \(status)")
         discard self  // joined: deinit must not detach it
-        return Unmanaged<ResultBox<Result>>.fromOpaque(returned!).takeRetainedValue().value
+        let box = Unmanaged<ResultBox<Result>>.fromOpaque(returned!).takeRetainedValue()
+        return box.value
     }
 
     deinit {

@@ -132,7 +132,9 @@ struct PresentationPageTemplateTests {
     func numberInTitle() {
         let link = PageLink(number: "01", title: "01 · Threads", href: "01-threads.html")
         #expect(link.numberedTitle == "01 · Threads")
+        #expect(PageLink(number: "1", title: "01 · Threads", href: "x.html").numberedTitle == "01 · Threads")
         #expect(PageLink(number: "1", title: "Threads", href: "x.html").numberedTitle == "1. Threads")
+        #expect(PageLink(number: "1", title: "10 ways", href: "x.html").numberedTitle == "1. 10 ways")
         let page = ChapterPage(link: link, bodyHTML: "<h1 id=\"t\">01 · Threads</h1>", headings: [], stamp: nil, sourceFolder: "Chapters/01-threads")
         let html = PageTemplate.chapter(page, toc: [link], bookTitle: "Book")
         #expect(!html.contains("toc-number"))

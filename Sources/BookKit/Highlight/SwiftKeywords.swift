@@ -9,7 +9,7 @@ extension SwiftHighlighter {
             "break", "case", "catch", "continue", "default", "defer", "do", "else", "fallthrough", "for",
             "guard", "if", "in", "repeat", "return", "throw", "switch", "where", "while",
             "as", "false", "is", "nil", "self", "Self", "super", "throws", "true", "try", "Any",
-            "async", "await", "actor", "nonisolated", "some", "any", "let",
+            "async", "await", "actor", "nonisolated", "some", "any",
         ]
 
         /// Keywords only in some positions; also common names of functions and
@@ -18,7 +18,7 @@ extension SwiftHighlighter {
             "sending", "isolated", "consuming", "borrowing", "consume", "copy", "discard", "mutating",
             "nonmutating", "override", "final", "lazy", "weak", "unowned", "convenience", "required",
             "optional", "dynamic", "indirect", "open", "package", "macro", "willSet", "didSet",
-            "infix", "prefix", "postfix", "throws",
+            "infix", "prefix", "postfix",
         ]
     }
 }

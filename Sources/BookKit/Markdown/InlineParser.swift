@@ -236,12 +236,21 @@ extension Markdown {
         /// Pairs up delimiter runs in `items[bottom...]` into emphasis and strong
         /// emphasis, innermost closers first, as the spec's "process emphasis" does.
         private mutating func processEmphasis(above bottom: Int) {
+            // Where a search for an opener found nothing, the next search of the same
+            // kind can stop: without this, a line of unmatched `a*` runs is quadratic.
+            var searchedDownTo: [OpenerSearch: Int] = [:]
             var closerIndex = bottom
             while closerIndex < items.count {
-                guard case .delimiterRun(var closer) = items[closerIndex], closer.canClose,
-                      let openerIndex = opener(for: closer, before: closerIndex, above: bottom),
+                guard case .delimiterRun(var closer) = items[closerIndex], closer.canClose else {
+                    closerIndex += 1
+                    continue
+                }
+                let search = OpenerSearch(closer)
+                let lowest = max(bottom, searchedDownTo[search] ?? bottom)
+                guard let openerIndex = opener(for: closer, before: closerIndex, downTo: lowest),
                       case .delimiterRun(var opener) = items[openerIndex]
                 else {
+                    searchedDownTo[search] = closerIndex
                     closerIndex += 1
                     continue
                 }
@@ -255,15 +264,32 @@ extension Markdown {
                 replacement.append(.inline(used == 2 ? .strong(content) : .emphasis(content)))
                 if closer.count > 0 { replacement.append(.delimiterRun(closer)) }
                 items.replaceSubrange(openerIndex...closerIndex, with: replacement)
+                // Items after the pair moved down; what was between them is gone.
+                searchedDownTo = searchedDownTo.mapValues { min($0, openerIndex) }
                 // A closer with delimiters left over may close another opener.
                 closerIndex = openerIndex + replacement.count - (closer.count > 0 ? 1 : 0)
             }
         }
 
-        /// The nearest run before `closerIndex` that can open for `closer`.
-        private func opener(for closer: DelimiterRun, before closerIndex: Int, above bottom: Int) -> Int? {
+        /// What an opener search depends on besides position: closers that agree on
+        /// these would find the same openers (the spec's `openers_bottom` keys).
+        private struct OpenerSearch: Hashable {
+            let character: Unicode.Scalar
+            let closerCanOpen: Bool
+            let lengthModulo3: Int
+
+            init(_ closer: DelimiterRun) {
+                character = closer.character
+                closerCanOpen = closer.canOpen
+                lengthModulo3 = closer.originalCount % 3
+            }
+        }
+
+        /// The nearest run before `closerIndex`, and not below `lowest`, that can
+        /// open for `closer`.
+        private func opener(for closer: DelimiterRun, before closerIndex: Int, downTo lowest: Int) -> Int? {
             var index = closerIndex - 1
-            while index >= bottom {
+            while index >= lowest {
                 if case .delimiterRun(let candidate) = items[index], candidate.canPair(withCloser: closer) {
                     return index
                 }

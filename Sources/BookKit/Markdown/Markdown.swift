@@ -6,6 +6,16 @@
 /// 2. `DocumentBuilder` parses each block's text with `InlineParser` (emphasis,
 ///    links, code spans...) and names the headings with `HeadingSlugger`;
 /// 3. `HTMLRenderer` writes the HTML.
+///
+/// It follows the CommonMark spec (0.31), with these additions and differences:
+/// - headings get GitHub-style `id`s (`HeadingSlugger`);
+/// - GFM tables, wrapped in `<div class="table-wrap">` so they scroll on phones;
+/// - GitHub callouts: `> [!NOTE]`, `[!TIP]`, `[!IMPORTANT]`, `[!WARNING]`, `[!CAUTION]`;
+/// - `<script>`, `<style>`, `<iframe>` and the other tags of GFM's tag filter are
+///   never raw HTML: they are escaped and shown as text;
+/// - links and images to `javascript:` (and similar) URLs render as plain text;
+/// - entity references are passed through as written; inside URLs only numeric
+///   references and a few common names are decoded (`EntityReference`).
 public enum Markdown {
     /// Renders a Markdown document to an HTML fragment.
     public static func toHTML(_ source: String) -> String {

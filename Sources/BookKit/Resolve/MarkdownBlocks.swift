@@ -44,16 +44,6 @@ enum MarkdownBlocks {
         }
     }
 
-    /// The `<svg>` element inside a figure's HTML, made a file of its own.
-    static func standaloneSVG(from html: String) -> String {
-        guard let start = html.range(of: "<svg"), let end = html.range(of: "</svg>", options: .backwards) else { return "" }
-        var svg = String(html[start.lowerBound..<end.upperBound])
-        if !svg.contains("xmlns=") {
-            svg = svg.replacingOccurrences(of: "<svg", with: "<svg xmlns=\"http://www.w3.org/2000/svg\"", options: [], range: svg.startIndex..<svg.index(svg.startIndex, offsetBy: 4))
-        }
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg + "\n"
-    }
-
     /// A fenced block whose fence is longer than any run of backticks in `text`.
     static func fenced(_ text: String, info: String) -> String {
         var longest = 0, run = 0

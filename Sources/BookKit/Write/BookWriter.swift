@@ -34,8 +34,8 @@ public struct BookWriter {
             files[page.link.href] = PageTemplate.chapter(page, toc: links, bookTitle: Self.bookTitle)
         }
         files["index.html"] = PageTemplate.index(toc: links, introHTML: try introHTML(), bookTitle: Self.bookTitle)
-        files["print.html"] = PageTemplate.wholeBook(pages, bookTitle: Self.bookTitle)
-        files["search-index.js"] = SearchIndex.script(pages)
+        files[PageTemplate.wholeBookHref] = PageTemplate.wholeBook(pages, bookTitle: Self.bookTitle)
+        files[SearchIndex.relativePath] = SearchIndex.script(pages)
         files["book.md"] = markdownBook(contents)
         for case .resolved(let chapter) in contents {
             for (name, svg) in chapter.figureFiles { files["figures/\(name)"] = svg }

@@ -1,0 +1,165 @@
+import Foundation
+import Notebook
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The C10k experiment: 10,000 things each waiting 1 s, as tasks or as threads. Each side
+/// runs in a child process of this program, so each has its own memory peak.
+enum C10k {
+    static let count = 10_000
+    static let wait: Duration = .seconds(1)
+    static let threadStackSize = 64 * 1024
+
+    /// What a child process measured, sent to the parent as one JSON line.
+    struct Report: Codable, Sendable {
+        var seconds: Double
+        var peakMemoryKiB: Int
+        var peakThreads: Int?
+    }
+
+    /// The child's job, chosen by its first argument.
+    enum Role: String {
+        case tasks = "c10k-tasks"
+        case threads = "c10k-threads"
+
+        init?(arguments: [String]) {
+            guard arguments.count > 1, let role = Role(rawValue: arguments[1]) else { return nil }
+            self = role
+        }
+
+        /// Runs the experiment in this (child) process and prints the report.
+        func run() async {
+            let sampler = ThreadCountSampler()
+            let seconds = switch self {
+            case .tasks: await C10k.sleepInTasks()
+            case .threads: C10k.sleepInThreads()
+            }
+            let report = Report(seconds: seconds, peakMemoryKiB: peakResidentKiB(), peakThreads: sampler.stop())
+            print(String(decoding: try! JSONEncoder().encode(report), as: UTF8.self))
+        }
+    }
+
+    // ANCHOR: c10k-tasks
+    static func sleepInTasks() async -> Double {
+        let start = ContinuousClock.now
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<count {
+                group.addTask { try? await Task.sleep(for: wait) }
+            }
+        }
+        return secondsSince(start)
+    }
+    // ANCHOR_END: c10k-tasks
+
+    // ANCHOR: c10k-threads
+    static func sleepInThreads() -> Double {
+        let start = ContinuousClock.now
+        let finished = DispatchGroup()
+        for _ in 0..<count {
+            finished.enter()
+            let thread = Thread {
+                Thread.sleep(forTimeInterval: wait.seconds)
+                finished.leave()
+            }
+            thread.stackSize = threadStackSize  // 64 KiB instead of 8 MiB
+            thread.start()
+        }
+        finished.wait()
+        return secondsSince(start)
+    }
+    // ANCHOR_END: c10k-threads
+
+    /// Launches this program again in `role` and decodes the report it prints.
+    static func measure(_ role: Role) throws -> Report {
+        let child = Process()
+        child.executableURL = Bundle.main.executableURL
+        child.arguments = [role.rawValue]
+        let output = Pipe()
+        child.standardOutput = output
+        try child.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()  // drain before waiting
+        child.waitUntilExit()
+        guard child.terminationStatus == 0 else { throw ChildFailed(role: role.rawValue, status: child.terminationStatus) }
+        return try JSONDecoder().decode(Report.self, from: data)
+    }
+
+    struct ChildFailed: Error { let role: String; let status: Int32 }
+}
+
+/// The largest resident memory this process has had, in KiB (`VmHWM` on Linux).
+func peakResidentKiB() -> Int {
+    var usage = rusage()
+    #if canImport(Glibc)
+    getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    #endif
+    #if canImport(Darwin)
+    return usage.ru_maxrss / 1024  // bytes on macOS
+    #else
+    return usage.ru_maxrss  // KiB on Linux
+    #endif
+}
+
+/// Samples the process's OS thread count (`Threads:` in /proc/self/status) every 10 ms
+/// on a thread of its own, keeping the maximum. `nil` where there is no /proc.
+final class ThreadCountSampler: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private let finished = DispatchSemaphore(value: 0)
+    private var peak: Int?  // written by the sampler thread only, read after `finished`
+
+    init() {
+        Thread { [self] in
+            while done.wait(timeout: .now() + .milliseconds(10)) == .timedOut {
+                if let now = Self.threadCount() { peak = max(peak ?? 0, now) }
+            }
+            finished.signal()
+        }.start()
+    }
+
+    func stop() -> Int? {
+        done.signal()
+        finished.wait()
+        return peak
+    }
+
+    static func threadCount() -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Threads:") })
+        else { return nil }
+        return Int(line.dropFirst("Threads:".count).trimmingCharacters(in: .whitespaces))
+    }
+}
+
+func c10k(_ cell: Cell) throws {
+    // ANCHOR: c10k-run
+    let tasks = try C10k.measure(.tasks)
+    let threads = try C10k.measure(.threads)
+    // ANCHOR_END: c10k-run
+    func threadsText(_ count: Int?) -> String { count.map(Format.count) ?? "n/a" }
+    cell.table("c10k-table", "\(Format.count(C10k.count)) waiters, each sleeping 1 s (ideal 1.00 s), each in its own process",
+               header: ["model", "wall time", "ideal", "peak memory", "OS threads (peak)"],
+               rows: [
+                   ["10,000 tasks", Format.number(tasks.seconds, digits: 2) + " s", "1.00 s",
+                    Format.number(Double(tasks.peakMemoryKiB) / 1024, digits: 0) + " MiB", threadsText(tasks.peakThreads)],
+                   ["10,000 threads (64 KiB stacks)", Format.number(threads.seconds, digits: 2) + " s", "1.00 s",
+                    Format.number(Double(threads.peakMemoryKiB) / 1024, digits: 0) + " MiB", threadsText(threads.peakThreads)],
+               ])
+    cell.value("c10k-tasks-time", tasks.seconds, digits: 2, unit: "s")
+    cell.value("c10k-threads-time", threads.seconds, digits: 2, unit: "s")
+    cell.value("c10k-tasks-memory", Double(tasks.peakMemoryKiB) / 1024, digits: 0, unit: "MiB")
+    cell.value("c10k-threads-memory", Double(threads.peakMemoryKiB) / 1024, digits: 0, unit: "MiB")
+    cell.value("c10k-tasks-threads", text: threadsText(tasks.peakThreads))
+    cell.value("c10k-threads-threads", text: threadsText(threads.peakThreads))
+    cell.check(tasks.seconds >= 1 && tasks.seconds < 2, "10,000 tasks finished in \(tasks.seconds) s: about one sleep, not 10,000")
+    cell.check(threads.seconds >= 1, "10,000 threads took \(threads.seconds) s >= 1 s")
+    cell.check(tasks.peakMemoryKiB < threads.peakMemoryKiB,
+               "tasks peaked at less memory (\(tasks.peakMemoryKiB) KiB) than threads (\(threads.peakMemoryKiB) KiB)")
+    if let taskThreads = tasks.peakThreads, let threadThreads = threads.peakThreads {
+        cell.check(taskThreads * 10 < threadThreads,
+                   "the tasks used \(taskThreads) OS threads, the threads version \(threadThreads)")
+    }
+}

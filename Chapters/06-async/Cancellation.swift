@@ -1,0 +1,172 @@
+import Foundation
+import Notebook
+import Synchronization
+
+/// Keeps a core busy for `duration` without suspending: stands in for real computation.
+func compute(for duration: Duration) {
+    let end = ContinuousClock.now + duration
+    while ContinuousClock.now < end {}
+}
+
+// ANCHOR: cooperative
+/// Does `chunks` pieces of work, checking between pieces whether it should stop.
+func cooperativeWork(chunks: Int) async -> Int {
+    var done = 0
+    for _ in 0..<chunks {
+        if Task.isCancelled { break }  // the task decides when to stop
+        compute(for: .milliseconds(5))
+        done += 1
+        await Task.yield()  // let other tasks use this thread between chunks
+    }
+    return done
+}
+
+/// The same work, never looking at cancellation.
+func stubbornWork(chunks: Int) async -> Int {
+    var done = 0
+    for _ in 0..<chunks {
+        compute(for: .milliseconds(5))
+        done += 1
+        await Task.yield()
+    }
+    return done
+}
+// ANCHOR_END: cooperative
+
+func cancellation(_ cell: Cell) async {
+    // ANCHOR: cancel
+    let chunks = 40
+    let polite = Task { await cooperativeWork(chunks: chunks) }
+    let stubborn = Task { await stubbornWork(chunks: chunks) }
+    try? await Task.sleep(for: .milliseconds(50))
+    polite.cancel()
+    stubborn.cancel()
+    let politeDone = await polite.value, stubbornDone = await stubborn.value
+    print("cancelled after 50 ms: the cooperative task did \(politeDone) of \(chunks) chunks, the stubborn one \(stubbornDone)")
+
+    let checking = Task {
+        for _ in 0..<chunks {
+            try Task.checkCancellation()  // throws CancellationError once cancelled
+            compute(for: .milliseconds(5))
+            await Task.yield()
+        }
+    }
+    checking.cancel()
+    let outcome = await checking.result
+    print("checkCancellation(): \(outcome)")
+
+    let sleeper = Task { try await Task.sleep(for: .seconds(10)) }
+    let start = ContinuousClock.now
+    try? await Task.sleep(for: .milliseconds(20))
+    sleeper.cancel()
+    let sleepOutcome = await sleeper.result
+    let sleptFor = secondsSince(start)
+    print("Task.sleep(10 s) cancelled after 20 ms ended after \(Format.duration(sleptFor)): \(sleepOutcome)")
+    // ANCHOR_END: cancel
+
+    cell.value("polite-chunks", politeDone)
+    cell.value("stubborn-chunks", stubbornDone)
+    cell.value("chunks", chunks)
+    cell.value("cancelled-sleep-time", sleptFor, digits: 3, unit: "s")
+    cell.check(politeDone < chunks, "the cooperative task stopped early (\(politeDone) < \(chunks) chunks)")
+    cell.check(stubbornDone == chunks, "cancel() did not stop the task that never checks (\(stubbornDone) chunks)")
+    cell.check((try? outcome.get()) == nil && isCancellationError(outcome), "checkCancellation threw CancellationError")
+    cell.check(isCancellationError(sleepOutcome) && sleptFor < 1,
+               "Task.sleep threw CancellationError after \(sleptFor) s, not 10 s")
+}
+
+func isCancellationError<T>(_ result: Result<T, any Error>) -> Bool {
+    if case .failure(let error) = result { return error is CancellationError }
+    return false
+}
+
+// ANCHOR: legacy-timer
+/// A callback API that knows nothing about tasks: runs `done` on a Dispatch queue after
+/// `delay` unless the returned work item is cancelled first.
+func legacyTimer(after delay: Duration, _ done: @escaping @Sendable () -> Void) -> DispatchWorkItem {
+    let item = DispatchWorkItem(block: done)
+    DispatchQueue.global().asyncAfter(deadline: .now() + delay.seconds, execute: item)
+    return item
+}
+
+/// Bridges one `legacyTimer` call to async code, resuming its continuation exactly once:
+/// when the timer fires or when the task is cancelled, whichever comes first.
+final class PendingTimer: Sendable {
+    private enum State {
+        case notStarted
+        case waiting(CheckedContinuation<Void, any Error>, DispatchWorkItem)
+        case finished
+    }
+    private let state = Mutex(State.notStarted)
+
+    func start(after delay: Duration, continuation: CheckedContinuation<Void, any Error>) {
+        let resumeNow = state.withLock { state -> Bool in
+            guard case .notStarted = state else { return true }  // cancelled before we began
+            let item = legacyTimer(after: delay) { self.fire() }
+            state = .waiting(continuation, item)
+            return false
+        }
+        if resumeNow { continuation.resume(throwing: CancellationError()) }
+    }
+
+    private func fire() {
+        let continuation = state.withLock { state -> CheckedContinuation<Void, any Error>? in
+            guard case .waiting(let continuation, _) = state else { return nil }
+            state = .finished
+            return continuation
+        }
+        continuation?.resume()
+    }
+
+    func cancel() {
+        let continuation = state.withLock { state -> CheckedContinuation<Void, any Error>? in
+            switch state {
+            case .notStarted:
+                state = .finished
+                return nil
+            case .waiting(let continuation, let item):
+                item.cancel()  // the legacy API's own way to stop
+                state = .finished
+                return continuation
+            case .finished:
+                return nil
+            }
+        }
+        continuation?.resume(throwing: CancellationError())
+    }
+}
+
+/// The legacy timer as a cancellable async function.
+func timerSleep(for delay: Duration) async throws {
+    let pending = PendingTimer()
+    try await withTaskCancellationHandler {
+        try await withCheckedThrowingContinuation { continuation in
+            pending.start(after: delay, continuation: continuation)
+        }
+    } onCancel: {
+        pending.cancel()  // runs at once, on the thread that called cancel()
+    }
+}
+// ANCHOR_END: legacy-timer
+
+func cancellationHandler(_ cell: Cell) async {
+    // ANCHOR: cancellation-handler
+    let start = ContinuousClock.now
+    try? await timerSleep(for: .milliseconds(30))
+    let completed = secondsSince(start)
+    print("timerSleep(30 ms) completed after \(Format.duration(completed))")
+
+    let waiting = Task { try await timerSleep(for: .seconds(10)) }
+    try? await Task.sleep(for: .milliseconds(20))
+    let cancelledAt = ContinuousClock.now
+    waiting.cancel()
+    let outcome = await waiting.result
+    let reaction = secondsSince(cancelledAt)
+    print("timerSleep(10 s) cancelled after 20 ms: \(outcome), \(Format.duration(reaction)) after cancel()")
+    // ANCHOR_END: cancellation-handler
+    cell.value("timer-sleep-time", completed, digits: 3, unit: "s")
+    cell.value("timer-cancel-reaction", reaction * 1000, digits: 2, unit: "ms")
+    cell.check(completed >= 0.03, "the bridged timer waited its 30 ms (\(completed) s)")
+    cell.check(isCancellationError(outcome) && reaction < 1,
+               "the cancelled timer threw CancellationError \(reaction) s after cancel(), not 10 s later")
+}

@@ -1,0 +1,107 @@
+import Foundation
+import Notebook
+import Synchronization
+
+// ANCHOR: heartbeat
+/// A task that wants to wake every `interval` and records how late each wake-up is. Its
+/// worst gap tells how long the task pool kept it from running.
+final class Heartbeat: Sendable {
+    let interval: Duration
+    private let gaps = Mutex<[Double]>([])
+    private let running = Atomic<Bool>(true)
+
+    init(interval: Duration) { self.interval = interval }
+
+    func run(on timeline: Timeline) async {
+        var last = ContinuousClock.now
+        while running.load(ordering: .relaxed) {
+            try? await Task.sleep(for: interval)
+            let now = ContinuousClock.now
+            timeline.record(lane: "heartbeat", label: "beat", from: last, to: now)
+            gaps.withLock { $0.append((now - last).seconds) }
+            last = now
+        }
+    }
+
+    func stop() { running.store(false, ordering: .relaxed) }
+    var worstGap: Double { gaps.withLock { $0.max() ?? 0 } }
+}
+// ANCHOR_END: heartbeat
+
+/// Runs `jobs` jobs at once beside a 20 ms heartbeat; returns the jobs' wall time and the
+/// heartbeat's worst gap.
+func heartbeatExperiment(jobs: Int, timeline: Timeline,
+                         job: @escaping @Sendable (Int) async -> Void) async -> (jobs: Double, worstGap: Double) {
+    let heartbeat = Heartbeat(interval: .milliseconds(20))
+    async let beating: Void = heartbeat.run(on: timeline)
+    try? await Task.sleep(for: .milliseconds(60))
+    let start = ContinuousClock.now
+    await withTaskGroup(of: Void.self) { group in
+        for index in 1...jobs {
+            group.addTask {
+                let begin = ContinuousClock.now
+                await job(index)
+                timeline.record(lane: "job \(index)", label: "job", from: begin, to: .now)
+            }
+        }
+    }
+    let jobsTime = secondsSince(start)
+    try? await Task.sleep(for: .milliseconds(60))
+    heartbeat.stop()
+    await beating
+    return (jobsTime, heartbeat.worstGap)
+}
+
+// ANCHOR: off-the-pool
+/// Runs blocking `work` on a thread of its own and suspends the task until it is done:
+/// the cooperative pool's threads stay free for other tasks.
+func runOffThePool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { continuation in
+        Thread { continuation.resume(returning: work()) }.start()
+    }
+}
+// ANCHOR_END: off-the-pool
+
+func starvation(_ cell: Cell) async {
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    let jobs = 2 * cores
+    print("\(cores) cores, so the task pool has \(cores) threads; \(jobs) jobs of 100 ms each\n")
+
+    // ANCHOR: blocking
+    let blocked = await heartbeatExperiment(jobs: jobs, timeline: cell.timeline("blocking", "usleep in tasks: the heartbeat stops")) { _ in
+        _ = usleep(100_000)  // blocks the pool thread for 100 ms; compiles without a warning
+    }
+    // ANCHOR_END: blocking
+    // ANCHOR: fixed
+    let suspended = await heartbeatExperiment(jobs: jobs, timeline: cell.timeline("suspending", "Task.sleep in tasks: the heartbeat keeps time")) { _ in
+        try? await Task.sleep(for: .milliseconds(100))  // suspends: the thread runs other tasks
+    }
+    let offPool = await heartbeatExperiment(jobs: jobs, timeline: cell.timeline("off-pool", "usleep moved to threads of its own")) { _ in
+        await runOffThePool { _ = usleep(100_000) }
+    }
+    // ANCHOR_END: fixed
+
+    let rows: [(String, (jobs: Double, worstGap: Double))] = [
+        ("usleep inside tasks (blocking)", blocked),
+        ("Task.sleep (suspending)", suspended),
+        ("usleep on its own thread", offPool),
+    ]
+    for (name, result) in rows {
+        print("\(name): jobs took \(Format.duration(result.jobs)) (ideal 100 ms), worst heartbeat gap \(Format.duration(result.worstGap)) (ideal 20 ms)")
+    }
+    cell.table("starvation-table", "\(jobs) jobs of 100 ms beside a 20 ms heartbeat",
+               header: ["jobs do", "jobs' wall time", "ideal", "worst heartbeat gap", "ideal"],
+               rows: rows.map { [$0.0, Format.duration($0.1.jobs), "100 ms", Format.duration($0.1.worstGap), "20 ms"] })
+    cell.value("starvation-cores", cores)
+    cell.value("starvation-jobs", jobs)
+    cell.value("blocked-jobs-time", blocked.jobs, digits: 3, unit: "s")
+    cell.value("blocked-worst-gap", blocked.worstGap * 1000, digits: 0, unit: "ms")
+    cell.value("suspended-jobs-time", suspended.jobs, digits: 3, unit: "s")
+    cell.value("suspended-worst-gap", suspended.worstGap * 1000, digits: 0, unit: "ms")
+    cell.value("offpool-jobs-time", offPool.jobs, digits: 3, unit: "s")
+    cell.value("offpool-worst-gap", offPool.worstGap * 1000, digits: 0, unit: "ms")
+    cell.check(blocked.jobs >= 0.2, "\(jobs) blocking jobs on \(cores) threads took at least 2 x 100 ms (\(blocked.jobs) s)")
+    cell.check(blocked.worstGap >= 0.09, "blocked, the heartbeat missed at least one 100 ms job's worth (\(blocked.worstGap) s)")
+    cell.check(suspended.worstGap < 0.5 * blocked.worstGap && offPool.worstGap < 0.5 * blocked.worstGap,
+               "both fixes keep the worst gap under half the blocked one (\(suspended.worstGap) s, \(offPool.worstGap) s vs \(blocked.worstGap) s)")
+}

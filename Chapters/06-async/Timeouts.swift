@@ -1,0 +1,63 @@
+import Foundation
+import Loopback
+import Notebook
+import Primitives
+
+func timeouts(_ cell: Cell) async throws {
+    // ANCHOR: timeout
+    let fast = try await withTimeout(.milliseconds(100)) {
+        try await Task.sleep(for: .milliseconds(30))
+        return "fast result"
+    }
+    print("30 ms of work, 100 ms limit: \(fast)")
+
+    let start = ContinuousClock.now
+    do {
+        _ = try await withTimeout(.milliseconds(100)) {
+            try await Task.sleep(for: .seconds(5))
+            return "never"
+        }
+    } catch {
+        print("5 s of work, 100 ms limit: \(error) after \(Format.duration(secondsSince(start)))")
+    }
+    let timedOutAfter = secondsSince(start)
+
+    // Work that never checks for cancellation: the limit cannot interrupt it.
+    let stubbornStart = ContinuousClock.now
+    let stubborn = await Result {
+        try await withTimeout(.milliseconds(50)) {
+            compute(for: .milliseconds(300))
+            return "finished anyway"
+        }
+    }
+    let stubbornTime = secondsSince(stubbornStart)
+    print("300 ms of non-cooperative work, 50 ms limit: \(stubborn) after \(Format.duration(stubbornTime))")
+
+    // A real request the server answers only after 10 s: URLSession honours cancellation.
+    let (slowRequest, requestTime) = try await withLoopbackServer { server in
+        let client = LoopbackClient(server: server, maximumConnections: 2)
+        defer { client.invalidate() }
+        let requestStart = ContinuousClock.now
+        let outcome = await Result { try await withTimeout(.milliseconds(100)) { try await client.get("/slow/1") } }
+        return (outcome, secondsSince(requestStart))
+    }
+    print("GET /slow/1 (answered after 10 s), 100 ms limit: \(slowRequest) after \(Format.duration(requestTime))")
+    // ANCHOR_END: timeout
+
+    cell.value("timeout-time", timedOutAfter, digits: 3, unit: "s")
+    cell.value("stubborn-timeout-time", stubbornTime, digits: 3, unit: "s")
+    cell.check(fast == "fast result", "work within the limit returns its result")
+    cell.check(timedOutAfter >= 0.1 && timedOutAfter < 1,
+               "the slow work was stopped after \(timedOutAfter) s (limit 0.1 s), not after 5 s")
+    cell.value("request-timeout-time", requestTime, digits: 3, unit: "s")
+    cell.check(requestTime >= 0.1 && requestTime < 1,
+               "the 10 s request was abandoned after \(requestTime) s (limit 0.1 s)")
+    cell.check(stubbornTime >= 0.3, "withTimeout returned only when the non-cooperative work ended (\(stubbornTime) s)")
+}
+
+extension Result where Failure == any Error {
+    /// `Result { try await ... }`: the async version of `Result(catching:)`.
+    init(_ body: () async throws -> Success) async {
+        do { self = .success(try await body()) } catch { self = .failure(error) }
+    }
+}
