@@ -13,7 +13,7 @@ func printNow(_ text: String) {
 func spawnWorker(_ cell: Cell) throws {
     let process = Process()
     process.executableURL = Bundle.main.executableURL        // this very program
-    process.arguments = WorkerRole.arguments(for: "greet")    // ["--worker-role", "greet"]
+    process.arguments = WorkerRole.arguments(for: "greet")    // ["--worker-role", "greet", "--worker-parent", our pid]
     let output = Pipe()
     process.standardOutput = output
     try process.run()

@@ -28,7 +28,7 @@ struct SharedCounters {
 
 // ANCHOR: plain-increment
 /// `counter += 1` on plain memory: a load, an add, a store. Kept out of line so the
-/// optimiser cannot fuse a million calls into one addition.
+/// optimiser cannot fuse the calls into one addition.
 @inline(never)
 func incrementPlainly(_ counter: UnsafeMutablePointer<Int>) {
     counter.pointee += 1
@@ -40,18 +40,28 @@ func incrementPlainly(_ counter: UnsafeMutablePointer<Int>) {
 /// start signal, and adds 1 to a counter TIMES times.
 func addInSharedMemory(_ arguments: [String]) -> Never {
     WorkerLoop.exitWhenOrphaned()
-    guard arguments.count == 3, let times = Int(arguments[1]),
-          let segment = try? SharedMemory(opening: arguments[0]) else { exit(64) }
-    let counters = SharedCounters(segment)
-    let deadline = ContinuousClock.now + .seconds(5)
-    while counters.start.pointee.load(ordering: .acquiring) == 0 {
-        guard ContinuousClock.now < deadline else { exit(65) }
-        sched_yield()                     // spin, politely: the start is a few ms away
+    guard arguments.count == 3, let times = Int(arguments[1]) else { exit(64) }
+    let segment: SharedMemory
+    do {
+        segment = try SharedMemory(opening: arguments[0])
+    } catch {
+        FileHandle.standardError.write(Data("shm-add: \(error)\n".utf8))
+        exit(66)
     }
-    if arguments[2] == "atomic" {
-        for _ in 0..<times { counters.exact.pointee.wrappingAdd(1, ordering: .relaxed) }
-    } else {
-        for _ in 0..<times { incrementPlainly(counters.plain) }
+    // The mapping lives as long as `segment`. An optimised build may release an object
+    // right after its last use, so keep it alive while the pointers are in use.
+    withExtendedLifetime(segment) {
+        let counters = SharedCounters(segment)
+        let deadline = ContinuousClock.now + .seconds(5)
+        while counters.start.pointee.load(ordering: .acquiring) == 0 {
+            guard ContinuousClock.now < deadline else { exit(65) }
+            sched_yield()                 // spin, politely: the start is a few ms away
+        }
+        if arguments[2] == "atomic" {
+            for _ in 0..<times { counters.exact.pointee.wrappingAdd(1, ordering: .relaxed) }
+        } else {
+            for _ in 0..<times { incrementPlainly(counters.plain) }
+        }
     }
     exit(0)
 }
@@ -64,7 +74,7 @@ func addInSharedMemory(_ arguments: [String]) -> Never {
 func countInSharedMemory(_ mode: String, workers: Int, times: Int) throws -> Int {
     let name = SharedMemory.uniqueName("counter")             // includes our pid
     let segment = try SharedMemory(creating: name, size: SharedCounters.size)
-    defer { segment.unlink() }
+    defer { segment.unlink() }                                 // also keeps `segment` alive to the end
     let counters = SharedCounters(segment)
     counters.plain.initialize(to: 0)
     counters.exact.initialize(to: Atomic(0))
@@ -85,7 +95,7 @@ func countInSharedMemory(_ mode: String, workers: Int, times: Int) throws -> Int
 
 // ANCHOR: shared-memory
 func sharedCounter(_ cell: Cell) throws {
-    let workers = 4, times = 1_000_000, expected = workers * times
+    let workers = 4, times = incrementsPerWorker, expected = workers * times
     let plain = try countInSharedMemory("plain", workers: workers, times: times)
     print("plain counter:  \(plain) of \(expected) (\(expected - plain) updates lost)")
     let exact = try countInSharedMemory("atomic", workers: workers, times: times)
@@ -94,6 +104,7 @@ func sharedCounter(_ cell: Cell) throws {
     print("our segments left in /dev/shm: \(leftovers)")
     // ANCHOR_END: shared-memory
     cell.value("shm-expected", expected)
+    cell.value("shm-per-worker", times)
     cell.value("shm-plain", plain)
     cell.value("shm-lost", expected - plain)
     cell.value("shm-exact", exact)
@@ -102,6 +113,13 @@ func sharedCounter(_ cell: Cell) throws {
     cell.check(leftovers.isEmpty, "no segment of this process is left in /dev/shm")
     #endif
 }
+
+/// Enough additions that the four workers overlap in time, even in an optimised build.
+#if DEBUG
+let incrementsPerWorker = 1_000_000
+#else
+let incrementsPerWorker = 10_000_000
+#endif
 
 /// An error a cell throws with a message of its own.
 struct ChapterError: Error, CustomStringConvertible {

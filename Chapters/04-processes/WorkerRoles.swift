@@ -22,6 +22,7 @@ func runWorker(_ role: String) -> Never {
     case "count-primes": WorkerLoop.serve(countPrimes)
     case "shm-add": addInSharedMemory(arguments)
     case "exit-now": exit(0)
+    case "guardian": guardian()
     case "exercise-1": WorkerLoop.serve(exercise1Job)
     case "exercise-2": WorkerLoop.serve(exercise2Job)
     case "exercise-3": exercise3Worker(arguments)

@@ -14,6 +14,16 @@ public enum ProcessTable {
         return entries.compactMap(Int32.init).filter { parentID(of: $0) == parent }.sorted()
     }
 
+    /// True while process `pid` exists and has not ended. A zombie (ended, waiting for its
+    /// parent to reap it) counts as ended. `nil` where `/proc` is not available.
+    public static func isRunning(_ pid: Int32) -> Bool? {
+        guard FileManager.default.fileExists(atPath: "/proc/self/stat") else { return nil }
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return false }
+        let state = stat[stat.index(after: close)...].split(separator: " ").first
+        return state != "Z" && state != "X"
+    }
+
     /// The parent pid in `/proc/<pid>/stat`: the second field after the command name,
     /// which is in parentheses and may itself contain spaces and parentheses.
     static func parentID(of pid: Int32) -> Int32? {
@@ -23,3 +33,4 @@ public enum ProcessTable {
         return fields.count > 1 ? Int32(fields[1]) : nil
     }
 }
+

@@ -25,7 +25,10 @@ public final class SharedMemory: @unchecked Sendable {
     public let name: String
     /// The size in bytes.
     public let size: Int
-    /// The start of this process's mapping.
+    /// The start of this process's mapping. It is valid only while this object lives:
+    /// its `deinit` unmaps the memory, and an optimised build may release an object
+    /// right after its last use. Keep the object alive while using the pointer, with
+    /// `withExtendedLifetime(segment) { ... }` or a later use such as a deferred `unlink()`.
     public let pointer: UnsafeMutableRawPointer
 
     /// Creates a new segment of `size` zeroed bytes; fails if `name` exists already.

@@ -15,7 +15,8 @@ import Darwin
 /// Two rules keep workers from outliving the parent:
 /// - end-of-file on standard input means "no more work": the worker exits;
 /// - a worker whose parent died (it is re-parented, `getppid()` changes) exits too,
-///   even in the middle of a long job. `prctl(PR_SET_PDEATHSIG)` would do this on Linux
+///   even in the middle of a long job, and even if the parent died before the worker
+///   got as far as looking. `prctl(PR_SET_PDEATHSIG)` would do this on Linux
 ///   but is a variadic C function, which Swift cannot call.
 public enum WorkerLoop {
     // ANCHOR: serve
@@ -56,13 +57,17 @@ public enum WorkerLoop {
     // ANCHOR: orphan-watch
     /// Starts a watch that ends this process (exit code 70) within `interval` of its
     /// parent's death. Call it first thing in any worker role.
+    ///
+    /// The parent to watch is the one named by `--worker-parent`, not whatever
+    /// `getppid()` says now: a parent may die while its worker is still starting, and a
+    /// worker that read `getppid()` only then would take its new parent for the real one.
     public static func exitWhenOrphaned(interval: Duration = .milliseconds(100)) {
-        let parent = getppid()
+        let parent = WorkerRole.parentPID() ?? getppid()
         let watch = Thread {
-            while true {
+            while getppid() == parent {
                 Thread.sleep(forTimeInterval: interval.seconds)
-                if getppid() != parent { _exit(70) }
             }
+            _exit(70)
         }
         watch.start()
     }

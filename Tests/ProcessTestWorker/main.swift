@@ -60,13 +60,15 @@ case "shm-add":
     WorkerLoop.exitWhenOrphaned()
     let segment = try SharedMemory(opening: extra[0])
     let times = argument(1, 0)
-    let counter = segment.pointer.assumingMemoryBound(to: Atomic<Int>.self)
-    if extra[2] == "atomic" {
-        for _ in 0..<times { counter.pointee.wrappingAdd(1, ordering: .relaxed) }
-    } else {
-        for _ in 0..<times {
-            let seen = counter.pointee.load(ordering: .relaxed)
-            counter.pointee.store(seen + 1, ordering: .relaxed)
+    withExtendedLifetime(segment) {       // the mapping must outlive the loops
+        let counter = segment.pointer.assumingMemoryBound(to: Atomic<Int>.self)
+        if extra[2] == "atomic" {
+            for _ in 0..<times { counter.pointee.wrappingAdd(1, ordering: .relaxed) }
+        } else {
+            for _ in 0..<times {
+                let seen = counter.pointee.load(ordering: .relaxed)
+                counter.pointee.store(seen + 1, ordering: .relaxed)
+            }
         }
     }
 
@@ -78,6 +80,14 @@ case "flood":
 case "sleep":
     WorkerLoop.exitWhenOrphaned()
     Thread.sleep(forTimeInterval: Double(argument(0, 60)))
+
+case "guardian":
+    // Starts a "sleep" worker, reports its pid as one JSON line, then sleeps: the test
+    // kills this process and checks that the orphaned sleeper ends by itself.
+    WorkerLoop.exitWhenOrphaned()
+    let sleeper = try ChildProcess(role: "sleep", arguments: ["30"])
+    try MessageChannel(readDescriptor: 0, writeDescriptor: 1).send(sleeper.pid)
+    Thread.sleep(forTimeInterval: 30)
 
 case let role:
     FileHandle.standardError.write(Data("process-test-worker: unknown role \(role ?? "(none)")\n".utf8))

@@ -43,6 +43,22 @@ import Testing
         #expect(child.wait(timeout: .seconds(10)) == .exited(code: 0))
     }
 
+    @Test func aWorkerWhoseParentDiesExitsByItself() throws {
+        let guardian = try ChildProcess(role: "guardian", streams: .pipes, executable: TestWorker.url)
+        defer { guardian.stop() }
+        let orphan = try guardian.channel!.receive(Int32.self, timeout: .seconds(10))
+        #expect(ProcessTable.isRunning(orphan) != false)
+        // SIGKILL at once, maybe before the orphan has even started its watch: the guardian
+        // cannot clean up.
+        guardian.kill()
+        guardian.waitUntilExit()
+        let deadline = ContinuousClock.now + .seconds(5)
+        while ProcessTable.isRunning(orphan) == true && ContinuousClock.now < deadline {
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        #expect(ProcessTable.isRunning(orphan) != true, "the orphaned worker noticed and exited")
+    }
+
     @Test func waitingWithoutDrainingAFullPipeBlocksTheChild() throws {
         let size = 1 << 20
         let child = try ChildProcess(role: "flood", arguments: ["\(size)"], streams: .pipes, executable: TestWorker.url)

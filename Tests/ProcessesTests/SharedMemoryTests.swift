@@ -6,6 +6,11 @@ import Testing
 @Suite struct SharedMemoryTests {
     @Test func anAtomicInTheMappingCountsExactlyAcrossProcesses() throws {
         let name = SharedMemory.uniqueName("test-atomic")
+        try countWithFourProcesses(in: name)
+        #expect(!SharedMemory.existingSegments().contains(String(name.dropFirst())), "unlinked afterwards")
+    }
+
+    private func countWithFourProcesses(in name: String) throws {
         let segment = try SharedMemory(creating: name, size: MemoryLayout<Atomic<Int>>.size)
         defer { segment.unlink() }
         segment.pointer.initializeMemory(as: Atomic<Int>.self, to: Atomic(0))
