@@ -18,10 +18,7 @@ import Foundation
 ///
 /// The workers keep the pool alive until it is shut down: always call `shutdown`, or
 /// use `withThreadPool`, or the worker threads outlive their use.
-///
-/// `lifecycle` is read and written only while `lifecycleLock` is held; the compiler
-/// cannot see that lock, hence `@unchecked Sendable`. The tests run under ThreadSanitizer.
-public final class ThreadPoolExecutor: @unchecked Sendable {
+public final class ThreadPoolExecutor: Sendable {
     /// The number of worker threads.
     public let workerCount: Int
     /// The prefix of the workers' names (`pool-1`, `pool-2`, ...), as `currentWorkerName`
@@ -34,10 +31,7 @@ public final class ThreadPoolExecutor: @unchecked Sendable {
 
     private let jobs = BlockingQueue<Job>()
     private let workers = ThreadGroup()
-    /// An `NSLock` rather than a `Mutex`: on Linux, ThreadSanitizer cannot see how a
-    /// contended `Mutex` is handed over (the kernel does it) and reports false races.
-    private let lifecycleLock = NSLock()
-    private var lifecycle = ExecutorState.running
+    private let lifecycle = LockProtected(ExecutorState.running)
     // ANCHOR_END: parts
 
     /// Starts `workers` threads, known as `name-1` ... `name-N`, waiting for jobs.
@@ -61,7 +55,7 @@ public final class ThreadPoolExecutor: @unchecked Sendable {
     private static let workerNameKey = "ThreadPoolExecutor.workerName"
 
     /// Where the pool is in its life.
-    public var state: ExecutorState { lifecycleLock.withLock { lifecycle } }
+    public var state: ExecutorState { lifecycle.withLock { $0 } }
 
     // ANCHOR: submit
     /// Queues `work` to run on a worker thread and returns its future at once.
@@ -107,7 +101,7 @@ public final class ThreadPoolExecutor: @unchecked Sendable {
     /// false, returns at once. Calling it again is harmless (and with `wait` true, waits).
     /// Do not call it with `wait` true from inside a job: the worker would wait for itself.
     public func shutdown(wait: Bool = true) {
-        let began = lifecycleLock.withLock { lifecycle.beginShutdown(workers: workerCount) }
+        let began = lifecycle.withLock { $0.beginShutdown(workers: workerCount) }
         if began { jobs.close() }
         if wait { workers.join() }
     }
@@ -118,7 +112,7 @@ public final class ThreadPoolExecutor: @unchecked Sendable {
         while let job = try? jobs.get() {   // `get` throws only when closed and empty
             job()
         }
-        lifecycleLock.withLock { lifecycle.workerExited() }
+        lifecycle.withLock { $0.workerExited() }
     }
     // ANCHOR_END: shutdown
 }
