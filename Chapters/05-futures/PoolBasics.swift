@@ -17,7 +17,8 @@ func submitAndLook(_ cell: Cell) throws {
         print("just submitted:  \(futures.map(\.description))")
         pause(units: 2.5 - inUnits(ContinuousClock.now - start))
         let later = futures.map(\.isDone)
-        print("after 2.5 units: \(futures.map(\.description))")
+        let lookedAt = Format.number(inUnits(ContinuousClock.now - start), digits: 2)
+        print("after \(lookedAt) units: \(futures.map(\.description))")
         return (atOnce, later, futures[2].isRunning)
     }
     // ANCHOR_END: submit

@@ -3,7 +3,7 @@ import Foundation
 // ANCHOR: unit
 /// The chapter's unit of time. Jobs sleep whole units, so two jobs finish at least a
 /// unit apart: far more than a thread needs to wake up, even on a busy machine.
-let unit = Duration.milliseconds(50)
+let unit = Duration.milliseconds(100)
 
 /// Sleeps `units` units: a stand-in for a download or a query that takes that long.
 func pause(units: Double) {
