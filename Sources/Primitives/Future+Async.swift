@@ -8,7 +8,8 @@ extension Future {
     ///
     /// A continuation must be resumed exactly once. `onCompletion` runs its callback
     /// exactly once, whether the future is done already or not, which is what makes this
-    /// bridge correct.
+    /// bridge correct. Cancelling the awaiting task does not cancel the future: the task
+    /// still waits for the outcome.
     public var value: Value {
         get async throws {
             try await withCheckedThrowingContinuation { continuation in
