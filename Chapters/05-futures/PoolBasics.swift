@@ -91,7 +91,7 @@ func waitForFutures(_ cell: Cell) throws {
 
 // ANCHOR: map
 func mapInInputOrder(_ cell: Cell) throws {
-    let finished = Mutex<[Int]>([])
+    let finished = Locked<[Int]>([])
     let results = try withThreadPool(workers: 3) { pool in
         try pool.map([3, 1, 2]) { units in
             pause(units: Double(units))
@@ -200,7 +200,7 @@ func shutdownPool(_ cell: Cell) throws {
 struct GaveUp: Error {}
 
 func scopedPool(_ cell: Cell) {
-    let escaped = Mutex<ThreadPoolExecutor?>(nil)    // only to look at the pool afterwards
+    let escaped = Locked<ThreadPoolExecutor?>(nil)    // only to look at the pool afterwards
     let finished = Atomic<Int>(0)
     do {
         try withThreadPool(workers: 2) { pool in

@@ -31,7 +31,7 @@ public final class ThreadPoolExecutor: Sendable {
 
     private let jobs = BlockingQueue<Job>()
     private let workers = ThreadGroup()
-    private let lifecycle = LockProtected(ExecutorState.running)
+    private let lifecycle = Locked(ExecutorState.running)
     // ANCHOR_END: parts
 
     /// Starts `workers` threads, known as `name-1` ... `name-N`, waiting for jobs.
