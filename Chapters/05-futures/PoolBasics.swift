@@ -33,8 +33,9 @@ func resultsAsCompleted(_ cell: Cell) throws {
     let timeline = cell.timeline("as-completed-timeline", "Three jobs on a pool of three workers (lane = worker thread)")
     let submitted = [3, 1, 2]                        // units of work, in submission order
     var completionOrder: [Int] = []
-    let start = ContinuousClock.now
+    var elapsed = 0.0                                // from the first submit to the last result
     try withThreadPool(workers: 3) { pool in
+        let start = ContinuousClock.now
         let futures = try submitted.map { units throws(ExecutorError) in
             try pool.submit {
                 timeline.span(lane: ThreadPoolExecutor.currentWorkerName ?? "?", label: units == 1 ? "1 unit" : "\(units) units") {
@@ -48,8 +49,8 @@ func resultsAsCompleted(_ cell: Cell) throws {
             completionOrder.append(units)
             print("finished: the \(units)-unit job, at \(Format.number(inUnits(ContinuousClock.now - start), digits: 2)) units")
         }
+        elapsed = seconds(since: start)
     }
-    let elapsed = seconds(since: start)
     // ANCHOR_END: as-completed
     let ideal = unit.seconds * 3, sequential = unit.seconds * 6
     cell.value("as-completed-ideal", ideal, digits: 3, unit: "s")
