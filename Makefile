@@ -21,7 +21,7 @@ LAYOUT := $(shell find Chapters -mindepth 1 -maxdepth 2 | LC_ALL=C sort | cksum)
 .DEFAULT_GOAL := book
 SOAK   ?= 20
 
-.PHONY: book pages test tsan soak help clean layout chapter-%
+.PHONY: book pages test check-book tsan soak help clean layout chapter-%
 
 layout:
 	@if [ "$$(cat .build/chapter-layout 2>/dev/null)" != "$(LAYOUT)" ]; then \
@@ -38,6 +38,9 @@ pages: layout ## re-render book/ from the last good runs, running nothing
 
 test: layout ## the test suite (Swift Testing)
 	$(SWIFT) test $(SPM_FLAGS)
+
+check-book: ## validate every page (Nu checker or tidy) and every internal link and anchor
+	python3 tools/check-book book
 
 tsan: layout ## the test suite, which also runs every chapter, under ThreadSanitizer
 	TSAN_OPTIONS="suppressions=$(CURDIR)/tsan-suppressions.txt halt_on_error=1 $(TSAN_OPTIONS)" \

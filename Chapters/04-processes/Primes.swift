@@ -103,7 +103,7 @@ func primes(_ cell: Cell) throws {
 /// at once, against one thread alone. `threads` on an idle machine, less when other
 /// programs are busy.
 func measuredParallelism(threads: Int) -> Double {
-    let work = 0..<(primeLimit / 10)
+    let work = 0..<(primeLimit / 3)
     let clock = ContinuousClock()
     let alone = clock.measure { _ = countPrimes(work) }
     let together = clock.measure {

@@ -3,6 +3,10 @@
 import Notebook
 import Processes
 
+// Whoever started this program may have blocked signals in the thread that started it
+// (test runners do), and this program's children would inherit that: start clean.
+SignalMask.unblockAll()
+
 // ANCHOR: role-check
 // A copy started as a worker plays its role and exits here, before the notebook
 // exists: a worker prints nothing of the chapter.

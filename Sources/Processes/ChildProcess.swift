@@ -63,7 +63,14 @@ public final class ChildProcess: Sendable {
                 ? .exited(code: finished.terminationStatus)
                 : .signalled(signal: finished.terminationStatus))
         }
-        try Self.withDefaultSignalMask { try process.run() }
+        // ANCHOR: signal-mask
+        // A child inherits the signal mask of the thread that starts it. Dispatch's
+        // worker threads (where tests and tasks run) block almost every signal, and a
+        // worker started from one would ignore `terminate()` forever. Unblocking for the
+        // instant of the spawn gives every child the default mask, whichever thread
+        // starts it.
+        try SignalMask.withNothingBlocked { try process.run() }
+        // ANCHOR_END: signal-mask
         // The child has its own copies of the pipe ends it uses; the parent keeps only
         // the other ends. Closing ours matters: a pipe reports end-of-file to its reader
         // only when every copy of its write end is closed.
@@ -81,21 +88,6 @@ public final class ChildProcess: Sendable {
         }
     }
 
-    // ANCHOR: signal-mask
-    /// Runs `body` with no signal blocked in this thread.
-    ///
-    /// A child inherits the signal mask of the thread that starts it. Dispatch's worker
-    /// threads (where tests and tasks run) block almost every signal, and a worker
-    /// started from one would ignore `terminate()` forever. Unblocking for the moment
-    /// of the spawn gives every child the default mask, whichever thread starts it.
-    private static func withDefaultSignalMask<T>(_ body: () throws -> T) rethrows -> T {
-        var none = sigset_t(), previous = sigset_t()
-        sigemptyset(&none)
-        pthread_sigmask(SIG_SETMASK, &none, &previous)
-        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
-        return try body()
-    }
-    // ANCHOR_END: signal-mask
 
     deinit {
         if exit.termination == nil {

@@ -13,6 +13,10 @@ import Foundation
 /// dies, hangs or replies nonsense fails *that* input only: it is killed if needed,
 /// replaced by a fresh process, and the pool carries on with the rest.
 ///
+/// `map` blocks the calling thread until every input has a result (one `map` at a time;
+/// others wait their turn). From async code, call it from a thread of your own rather
+/// than from a task, which would hold one of the cooperative pool's few threads.
+///
 /// `shutdown()` (also run when the pool is released) terminates and reaps every worker;
 /// workers also exit by themselves when their parent dies (see `WorkerLoop`).
 public final class ProcessPool: Sendable {
