@@ -16,12 +16,10 @@ func countAll(_ chunks: [PrimeChunk], with model: CPUModel, pool: ProcessPool) a
         return try await onOwnThread { chunks.map(countPrimes).reduce(0, +) }
 
     case .threads:
-        let tally = Tally()
         return try await onOwnThread {
-            onWorkerThreads(model.workers, count: chunks.count) { index in
-                tally.add(countPrimes(in: chunks[index]))
+            try withThreadPool(workers: model.workers) { pool in
+                try pool.map(chunks, countPrimes).reduce(0, +)
             }
-            return tally.value
         }
 
     case .processPool:

@@ -16,12 +16,10 @@ func fetchAll(_ model: IOModel, from server: LoopbackServer, pool: ProcessPool) 
 
     case .threadPool:
         let fetcher = PageFetcher(maximumConnections: model.concurrency)
-        let board = StatusBoard(pages: urls.count)
         return try await onOwnThread {
-            onWorkerThreads(model.concurrency, count: urls.count) { page in
-                board.record((try? fetcher.get(urls[page])) ?? 0, page: page)
+            try withThreadPool(workers: model.concurrency) { pool in
+                try pool.map(urls) { (try? fetcher.get($0)) ?? 0 }.count { $0 == 200 }
             }
-            return board.okCount
         }
 
     case .tasksAllAtOnce:
