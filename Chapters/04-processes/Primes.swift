@@ -1,30 +1,8 @@
 import Foundation
+import Primitives
 import Notebook
 import Processes
 import Synchronization
-
-// ANCHOR: count-primes
-/// The job of worker role "count-primes": how many primes are in `range`, by trial
-/// division. Deliberately plain CPU work: no I/O, no memory traffic.
-func countPrimes(_ range: Range<Int>) -> Int {
-    range.reduce(0) { count, n in isPrime(n) ? count + 1 : count }
-}
-
-func isPrime(_ n: Int) -> Bool {
-    guard n >= 2 else { return false }
-    var divisor = 2
-    while divisor * divisor <= n {
-        if n % divisor == 0 { return false }
-        divisor += 1
-    }
-    return true
-}
-// ANCHOR_END: count-primes
-
-/// `0..<limit` cut into `pieces` ranges of equal length.
-func split(_ limit: Int, into pieces: Int) -> [Range<Int>] {
-    (0..<pieces).map { i in (limit * i / pieces)..<(limit * (i + 1) / pieces) }
-}
 
 // ANCHOR: threads
 /// The chapter 01 way: `workers` threads take pieces from a shared counter until none
@@ -37,7 +15,7 @@ func countPrimesWithThreads(_ pieces: [Range<Int>], workers: Int) -> Int {
         done.enter()
         Thread {
             while case let i = next.wrappingAdd(1, ordering: .relaxed).oldValue, i < pieces.count {
-                total.wrappingAdd(countPrimes(pieces[i]), ordering: .relaxed)
+                total.wrappingAdd(Primes.count(in: pieces[i]), ordering: .relaxed)
             }
             done.leave()
         }.start()
@@ -50,27 +28,28 @@ func countPrimesWithThreads(_ pieces: [Range<Int>], workers: Int) -> Int {
 // ANCHOR: primes
 func primes(_ cell: Cell) throws {
     let limit = primeLimit, workers = 4
-    let pieces = split(limit, into: 16)          // more pieces than workers: the last ones balance the load
+    let pieces = Primes.split(below: limit, into: 16)          // more pieces than workers: the last ones balance the load
     let pool = try ProcessPool(workers: workers, role: "count-primes")
     defer { pool.shutdown() }
     let cores = ProcessInfo.processInfo.activeProcessorCount
-    let availableBefore = measuredParallelism(threads: cores)   // how many cores we really get
 
     // Three rounds, keeping each way's best time: other programs on the machine can only
     // make a run slower, so the fastest of three is the fairest measure of each.
     let clock = ContinuousClock()
     var sequential = 0, threaded = 0, pooled: [Result<Int, JobFailure>] = []
     var sequentialTime = Duration.seconds(1_000), threadTime = sequentialTime, poolTime = sequentialTime
-    for _ in 1...3 {
-        sequentialTime = min(sequentialTime, clock.measure { sequential = countPrimes(0..<limit) })
-        threadTime = min(threadTime, clock.measure { threaded = countPrimesWithThreads(pieces, workers: workers) })
-        poolTime = min(poolTime, clock.measure { pooled = pool.map(pieces, as: Int.self) })
+    let (_, busyElsewhere) = CPUSnapshot.measuringOthers {   // how busy other programs kept the machine
+        for _ in 1...3 {
+            sequentialTime = min(sequentialTime, clock.measure { sequential = Primes.count(in: 0..<limit) })
+            threadTime = min(threadTime, clock.measure { threaded = countPrimesWithThreads(pieces, workers: workers) })
+            poolTime = min(poolTime, clock.measure { pooled = pool.map(pieces, as: Int.self) })
+        }
     }
     let processed = try pooled.reduce(0) { try $0 + $1.get() }
     print("primes below \(limit): \(sequential) (sequential), \(threaded) (threads), \(processed) (processes)")
     // ANCHOR_END: primes
-    let available = min(availableBefore, measuredParallelism(threads: cores))
-    print("cores: \(cores); measured free before and after: at least \(Format.number(available, digits: 1))")
+    let available = Double(cores) - (busyElsewhere ?? 0)
+    print("cores: \(cores); other programs kept \(busyElsewhere.map { Format.number($0, digits: 1) } ?? "an unknown number of") busy meanwhile")
     let ideal = Double(min(workers, cores))
     let threadSpeedup = sequentialTime / threadTime, poolSpeedup = sequentialTime / poolTime
     for (name, time) in [("sequential", sequentialTime), ("threads", threadTime), ("processes", poolTime)] {
@@ -91,33 +70,12 @@ func primes(_ cell: Cell) throws {
         Bar("processes", poolSpeedup, ideal: ideal),
     ])
     cell.check(threaded == sequential && processed == sequential, "all three ways count \(sequential) primes")
-    // Other programs may be using the cores; the speedup is checked only when this run
-    // measured, before and after timing, that it really had more than one and a half.
-    if cores > 1 && available > 1.5 {
+    // Other programs may be using the cores; the speedup is checked only when, during the
+    // timings, they left this run at least one and a half (read from /proc/stat).
+    if cores > 1 && busyElsewhere != nil && available >= 1.5 {
         cell.check(threadTime < sequentialTime * 0.9 && poolTime < sequentialTime * 0.9,
                    "with \(Format.number(available, digits: 1)) of \(cores) cores free, threads and processes both take less than 0.9 × the sequential time")
     }
-}
-
-/// How many cores this program really got just now: the same work on `threads` threads
-/// at once, against one thread alone. `threads` on an idle machine, less when other
-/// programs are busy.
-func measuredParallelism(threads: Int) -> Double {
-    let work = 0..<(primeLimit / 3)
-    let clock = ContinuousClock()
-    let alone = clock.measure { _ = countPrimes(work) }
-    let together = clock.measure {
-        let done = DispatchGroup()
-        for _ in 0..<threads {
-            done.enter()
-            Thread {
-                _ = countPrimes(work)
-                done.leave()
-            }.start()
-        }
-        done.wait()
-    }
-    return Double(threads) * (alone / together)
 }
 
 /// Big enough to take a few tenths of a second one by one.

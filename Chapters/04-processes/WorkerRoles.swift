@@ -1,4 +1,5 @@
 import Foundation
+import Primitives
 import Processes
 #if canImport(Glibc)
 import Glibc
@@ -19,7 +20,7 @@ func runWorker(_ role: String) -> Never {
     case "flood": flood(bytes: Int(arguments.first ?? "") ?? 0)
     case "slow-square": WorkerLoop.serve(slowSquare)
     case "fragile": WorkerLoop.serve(fragileSquare)
-    case "count-primes": WorkerLoop.serve(countPrimes)
+    case "count-primes": WorkerLoop.serve(Primes.count(in:))
     case "shm-add": addInSharedMemory(arguments)
     case "exit-now": exit(0)
     case "guardian": guardian()

@@ -8,24 +8,6 @@ import Glibc
 import Darwin
 #endif
 
-// ANCHOR: count-primes
-/// How many primes are in `range`, by trial division: pure CPU work, no I/O.
-/// The process pool's workers run it too (worker role "count-primes").
-func countPrimes(_ range: Range<Int>) -> Int {
-    range.reduce(0) { count, n in isPrime(n) ? count + 1 : count }
-}
-
-func isPrime(_ n: Int) -> Bool {
-    guard n >= 2 else { return false }
-    var divisor = 2
-    while divisor * divisor <= n {
-        if n % divisor == 0 { return false }
-        divisor += 1
-    }
-    return true
-}
-// ANCHOR_END: count-primes
-
 /// Big enough to take about half a second one by one in a release build.
 #if DEBUG
 let primeLimit = 500_000
@@ -38,18 +20,17 @@ func threadsVersusProcesses(_ cell: Cell) throws {
     let cores = ProcessInfo.processInfo.activeProcessorCount
     let workers = cores
     // More pieces than workers: whoever finishes early takes another piece.
-    let pieces = (0..<4 * workers).map { i in
-        (primeLimit * i / (4 * workers))..<(primeLimit * (i + 1) / (4 * workers))
-    }
+    let pieces = Primes.split(below: primeLimit, into: 4 * workers)
     let clock = ContinuousClock()
+    let before = CPUSnapshot.now()   // afterwards: how busy did other programs keep the machine?
 
     var sequential = 0
-    let sequentialTime = clock.measure { sequential = countPrimes(0..<primeLimit) }
+    let sequentialTime = clock.measure { sequential = Primes.count(in: 0..<primeLimit) }
 
     var threaded = 0
     let threadTime = try clock.measure {
         threaded = try withThreadPool(workers: workers) { pool in
-            try pool.map(pieces, countPrimes).reduce(0, +)
+            try pool.map(pieces, Primes.count(in:)).reduce(0, +)
         }
     }
 
@@ -62,7 +43,8 @@ func threadsVersusProcesses(_ cell: Cell) throws {
     print("primes below \(primeLimit): \(sequential) sequential, \(threaded) thread pool, \(processed) process pool")
     // ANCHOR_END: cpu-bound
     let ideal = Double(workers)
-    let free = freeCores(cores)
+    let busyElsewhere = before.flatMap { CPUSnapshot.now()?.coresBusyElsewhere(since: $0) }
+    let free = Double(cores) - (busyElsewhere ?? Double(cores))   // unknown load: check nothing
     let threadSpeedup = sequentialTime / threadTime, processSpeedup = sequentialTime / processTime
     cell.table("cpu-bound-table", "Primes below \(Format.count(primeLimit)), \(workers) workers on \(cores) cores",
                header: ["way", "time", "speedup", "ideal speedup"], rows: [
@@ -90,30 +72,4 @@ func threadsVersusProcesses(_ cell: Cell) throws {
     } else {
         print("only \(Format.number(free, digits: 1)) cores were free (other programs are busy): no speedup to check")
     }
-}
-
-/// How many cores this process could use just now: `cores` threads spin for 100 ms,
-/// and the CPU time they got is divided by the time that passed. On an idle machine it
-/// is close to `cores`; other busy programs bring it down.
-func freeCores(_ cores: Int) -> Double {
-    let wallStart = ContinuousClock.now
-    let cpuStart = cpuSeconds()
-    ThreadGroup.run(cores) { _ in
-        let end = ContinuousClock.now + .milliseconds(100)
-        while ContinuousClock.now < end {}
-    }
-    return (cpuSeconds() - cpuStart) / (ContinuousClock.now - wallStart).seconds
-}
-
-/// CPU time used so far by every thread of this process, in seconds.
-func cpuSeconds() -> Double {
-    var usage = rusage()
-    #if canImport(Glibc)
-    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-    #else
-    getrusage(RUSAGE_SELF, &usage)
-    #endif
-    let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
-    let system = Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
-    return user + system
 }
