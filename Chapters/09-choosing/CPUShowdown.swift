@@ -10,15 +10,15 @@ struct PoolJobFailed: Error, CustomStringConvertible {
 
 // ANCHOR: count-all
 /// Counts the primes of every chunk with `model`.
-func countAll(_ chunks: [PrimeChunk], with model: CPUModel, pool: ProcessPool) async throws -> Int {
+func countAll(_ chunks: [Range<Int>], with model: CPUModel, pool: ProcessPool) async throws -> Int {
     switch model {
     case .sequential:
-        return try await onOwnThread { chunks.map(countPrimes).reduce(0, +) }
+        return try await onOwnThread { chunks.map(Primes.count).reduce(0, +) }
 
     case .threads:
         return try await onOwnThread {
             try withThreadPool(workers: model.workers) { pool in
-                try pool.map(chunks, countPrimes).reduce(0, +)
+                try pool.map(chunks, Primes.count).reduce(0, +)
             }
         }
 
@@ -33,7 +33,7 @@ func countAll(_ chunks: [PrimeChunk], with model: CPUModel, pool: ProcessPool) a
         // Child tasks run on the cooperative pool: one thread per core.
         return await withTaskGroup(of: Int.self) { group in
             for chunk in chunks {
-                group.addTask { countPrimes(in: chunk) }
+                group.addTask { Primes.count(in: chunk) }
             }
             return await group.reduce(0, +)
         }
@@ -43,7 +43,7 @@ func countAll(_ chunks: [PrimeChunk], with model: CPUModel, pool: ProcessPool) a
         return try await onOwnThread {
             let tally = Tally()
             DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
-                tally.add(countPrimes(in: chunks[index]))
+                tally.add(Primes.count(in: chunks[index]))
             }
             return tally.value
         }
@@ -55,35 +55,38 @@ func countAll(_ chunks: [PrimeChunk], with model: CPUModel, pool: ProcessPool) a
 struct CPURun: Sendable {
     var seconds: Double
     var primes: Int
-    /// CPU time of this process over wall time; `nil` when the work ran in other processes.
+    /// CPU time of this process over wall time; `nil` when the work ran in other
+    /// processes or the system does not report it.
     var busyCores: Double?
+    /// The cores other programs kept busy meanwhile (`nil` where unknown). For the
+    /// process pool this includes its own workers.
+    var busyElsewhere: Double? = nil
 }
 
 // ANCHOR: cpu-showdown
 func cpuShowdown(_ cell: Cell) async throws {
-    let chunks = PrimeChunk.split(below: Settings.primeLimit, into: Settings.primeChunks)
+    let chunks = Primes.split(below: Settings.primeLimit, into: Settings.primeChunks)
     let pool = try ProcessPool(workers: Settings.cpuWorkers, role: ShowdownRole.primeCounter)
     defer { pool.shutdown() }
-    let warmUp = Array(repeating: PrimeChunk(lower: 0, upper: 10), count: Settings.cpuWorkers)
+    let warmUp = Array(repeating: 0..<10, count: Settings.cpuWorkers)
     _ = try await onOwnThread { pool.map(warmUp, as: Int.self) }      // every worker up and running
 
     // Other programs share the machine. The models take turns, round after round, and
     // each keeps its best time: the round they disturbed least.
     var swiftRuns: [CPUModel: CPURun] = [:]
-    let freeBefore = SystemLoad.measuredFreeCores()
     for _ in 1...Settings.cpuRounds {
         for model in CPUModel.allCases {
-            let start = ContinuousClock.now, cpuStart = ProcessCPUClock.seconds()
+            let before = CPUSnapshot.now(), start = ContinuousClock.now
             let primes = try await countAll(chunks, with: model, pool: pool)
             let seconds = (ContinuousClock.now - start).seconds
-            let busy = model == .processPool ? nil : (ProcessCPUClock.seconds() - cpuStart) / seconds
-            if seconds < swiftRuns[model]?.seconds ?? .infinity {
-                swiftRuns[model] = CPURun(seconds: seconds, primes: primes, busyCores: busy)
+            var run = CPURun(seconds: seconds, primes: primes, busyCores: nil)
+            if let before, let after = CPUSnapshot.now() {
+                run.busyCores = model == .processPool ? nil : (after.processSeconds - before.processSeconds) / seconds
+                run.busyElsewhere = after.coresBusyElsewhere(since: before)
             }
+            if seconds < swiftRuns[model]?.seconds ?? .infinity { swiftRuns[model] = run }
         }
     }
-
-    let freeCores = min(freeBefore, SystemLoad.measuredFreeCores())
 
     var pythonRuns: [CPUModel: CPURun] = [:]
     var pythonHasGIL: Bool?
@@ -98,11 +101,10 @@ func cpuShowdown(_ cell: Cell) async throws {
     }
     // ANCHOR_END: cpu-showdown
 
-    report(swift: swiftRuns, python: pythonRuns, pythonHasGIL: pythonHasGIL, freeCores: freeCores, on: cell)
+    report(swift: swiftRuns, python: pythonRuns, pythonHasGIL: pythonHasGIL, on: cell)
 }
 
-private func report(swift: [CPUModel: CPURun], python: [CPUModel: CPURun], pythonHasGIL: Bool?,
-                    freeCores: Double, on cell: Cell) {
+private func report(swift: [CPUModel: CPURun], python: [CPUModel: CPURun], pythonHasGIL: Bool?, on cell: Cell) {
     let models = CPUModel.allCases
     let pythonRan = pythonInterpreter != nil
     let swiftSequential = swift[.sequential]!.seconds
@@ -166,19 +168,21 @@ private func report(swift: [CPUModel: CPURun], python: [CPUModel: CPURun], pytho
 
     let counts = Set(models.map { swift[$0]!.primes })
     cell.check(counts.count == 1, "every Swift model found the same number of primes (\(counts.sorted()))")
-    // Measured just before and just after the Swift rounds: how many cores this process
-    // could get. The speedup is checked only when other programs left enough of them.
-    let enoughFree = freeCores >= 1.6
-    cell.value("free-cores", freeCores)
+    // The speedup of the threads is checked only when, during their best round, other
+    // programs left them at least one and a half cores (measured from /proc/stat).
+    let freeCores = swift[.threads]!.busyElsewhere.map { Double(Settings.cores) - $0 }
+    let enoughFree = (freeCores ?? 0) >= 1.5
+    cell.value("cpu-threads-elsewhere", text: swift[.threads]!.busyElsewhere.map { Format.number($0) } ?? "—")
     cell.value("cpu-checked", text: Settings.cores == 1 ? "no: this machine has one core"
-               : enoughFree ? "yes (\(Format.number(freeCores)) cores were free), and it passed"
-               : "no: only \(Format.number(freeCores)) of \(Settings.cores) cores were free")
+               : freeCores == nil ? "no: this system does not report how busy other programs keep it"
+               : enoughFree ? "yes (\(Format.number(freeCores!)) cores were free), and it passed"
+               : "no: only \(Format.number(freeCores!)) of \(Settings.cores) cores were free")
     if Settings.cores > 1 && enoughFree {
         cell.check(speedup(.threads) > 1.3,
                    "with \(Settings.cores) cores, Swift threads beat one by one by more than 1.3× (\(Format.number(speedup(.threads)))×)")
     }
     if pythonRan {
-        let expected = PrimeChunk.split(below: Settings.pythonPrimeLimit, into: Settings.primeChunks).map(countPrimes).reduce(0, +)
+        let expected = Primes.count(in: 0..<Settings.pythonPrimeLimit)
         for model in models where model.pythonModel != nil {
             cell.check(python[model]?.primes == expected,
                        "Python, \(model.pythonName), ran and found \(python[model]?.primes ?? 0) primes (Swift: \(expected))")

@@ -37,9 +37,9 @@ func exerciseHiddenLimit(_ cell: Cell) throws {
 /// and why is 2 chunks slower than it should be on 2 cores?
 func exercisePrimesByHand(_ cell: Cell) {
     let limit = 2_000_000
-    let chunks = PrimeChunk.split(below: limit, into: 16)
+    let chunks = Primes.split(below: limit, into: 16)
     let oneByOneStart = ContinuousClock.now
-    let expected = chunks.map(countPrimes).reduce(0, +)
+    let expected = chunks.map(Primes.count).reduce(0, +)
     let oneByOne = (ContinuousClock.now - oneByOneStart).seconds
 
     let start = ContinuousClock.now

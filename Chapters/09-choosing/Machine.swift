@@ -1,9 +1,5 @@
 import Foundation
 import Notebook
-import Primitives
-
-/// The load average when the chapter started, before its own work added to it.
-let loadAtStart = SystemLoad.oneMinuteAverage()
 
 /// The Python interpreter that runs beside Swift, if this machine has one.
 let pythonInterpreter = PythonRunner.find()
@@ -11,7 +7,6 @@ let pythonInterpreter = PythonRunner.find()
 // ANCHOR: machine
 func machine(_ cell: Cell) {
     print("cores: \(Settings.cores)")
-    if let load = loadAtStart { print("load average (1 minute): \(Format.number(load))") }
     if let python = pythonInterpreter {
         print("python: \(python.version) at \(python.executable.path)")
     } else {
@@ -19,7 +14,6 @@ func machine(_ cell: Cell) {
     }
     // ANCHOR_END: machine
     cell.value("cores", Settings.cores)
-    cell.value("load-average", text: loadAtStart.map { Format.number($0) } ?? "unknown")
     cell.value("python", text: pythonInterpreter?.version ?? "not found")
     cell.value("pages", Settings.pages)
     cell.value("delay", Settings.delaySeconds * 1000, digits: 0, unit: "ms")

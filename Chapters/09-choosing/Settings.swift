@@ -14,9 +14,9 @@ enum Settings {
 
     /// Count primes below this, in `primeChunks` equal ranges.
     #if DEBUG
-    static let primeLimit = 600_000              // a debug build computes more slowly
+    static let primeLimit = 500_000              // a debug build computes more slowly
     #else
-    static let primeLimit = 4_000_000
+    static let primeLimit = 3_000_000
     #endif
     static let primeChunks = 16
     /// Threads (and worker processes) for the CPU-bound job.
@@ -24,8 +24,8 @@ enum Settings {
     /// Rounds of each CPU-bound measurement; the best round counts.
     static let cpuRounds = 3
 
-    /// Python counts primes below a smaller limit: it steps through the same loop about
-    /// fifty times more slowly, and the point is its speedup, not its speed.
+    /// Python counts primes below a smaller limit: it steps through the same loop many
+    /// times more slowly, and the point is its speedup, not its speed.
     static let pythonPrimeLimit = 200_000
 
     static let cores = ProcessInfo.processInfo.activeProcessorCount

@@ -1,4 +1,5 @@
 import Foundation
+import Primitives
 import Processes
 
 /// The roles this program plays when a process pool starts it as a worker.
@@ -20,7 +21,7 @@ enum ShowdownRole {
                 return try fetcher.get(parsed)
             }
         case primeCounter?:
-            WorkerLoop.serve { (chunk: PrimeChunk) -> Int in countPrimes(in: chunk) }
+            WorkerLoop.serve(Primes.count(in:))
         default:
             return
         }

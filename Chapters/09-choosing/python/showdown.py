@@ -89,17 +89,15 @@ def run_io(base_url, pages, delay_ms, model, concurrency):
 # ---- CPU-bound: count primes by trial division ----
 
 def is_prime(n):
+    """Trial division by every number up to the square root: the same loop as the
+    book's Swift `Primes.isPrime`."""
     if n < 2:
         return False
-    if n < 4:
-        return True
-    if n % 2 == 0:
-        return False
-    d = 3
-    while d * d <= n:
-        if n % d == 0:
+    divisor = 2
+    while divisor * divisor <= n:
+        if n % divisor == 0:
             return False
-        d += 2
+        divisor += 1
     return True
 
 
