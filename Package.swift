@@ -59,7 +59,7 @@ let package = Package(
         .executableTarget(name: "bookbuilder", dependencies: ["BookKit"]),
 
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
-        .testTarget(name: "BookKitTests", dependencies: ["BookKit", "Notebook", "fault-chapter"]),
+        .testTarget(name: "BookKitTests", dependencies: ["BookKit", "Notebook", "fault-chapter", "bookbuilder"]),
         // A chapter that hangs, crashes, leaks or floods its output on demand, for the
         // builder's fault-injection tests.
         .executableTarget(name: "fault-chapter", dependencies: ["Notebook"], path: "Tests/FaultChapter"),
