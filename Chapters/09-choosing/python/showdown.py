@@ -17,6 +17,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -157,6 +158,7 @@ def main(argv):
     # workers with us, by signalling the whole group.
     os.setpgrp()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(3))
+    stop_when_orphaned()
     workload = argv[1]
     if workload == "io":
         base_url, pages, delay_ms, model, concurrency = argv[2], int(argv[3]), int(argv[4]), argv[5], int(argv[6])
@@ -170,6 +172,20 @@ def main(argv):
     else:
         raise SystemExit(f"unknown workload {workload}")
     report(result, workload, model)
+
+
+def stop_when_orphaned():
+    """If the chapter dies (killed by a watchdog, say), end this whole process group
+    at once rather than compute for nobody."""
+    parent = os.getppid()
+
+    def watch():
+        while True:
+            time.sleep(0.2)
+            if os.getppid() != parent:
+                os.killpg(0, signal.SIGKILL)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def report(result, workload, model):
