@@ -65,7 +65,8 @@ let package = Package(
         .executableTarget(name: "fault-chapter", dependencies: ["Notebook"], path: "Tests/FaultChapter"),
         .testTarget(name: "PrimitivesTests", dependencies: ["Primitives"]),
         .testTarget(name: "ProcessesTests", dependencies: ["Processes"]),
-        .testTarget(name: "LoopbackTests", dependencies: ["Loopback"]),
+        // Primitives too: the downloader (in Primitives) is tested against the loopback server.
+        .testTarget(name: "LoopbackTests", dependencies: ["Loopback", "Primitives"]),
         // Runs the chapter executables and asserts their self-checks passed.
         .testTarget(name: "ChapterTests", dependencies: ["BookKit"] + chapters.map { .target(name: $0.name) }),
     ],
