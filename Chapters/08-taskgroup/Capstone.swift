@@ -174,6 +174,8 @@ func cancelDownload(_ cell: Cell) async throws {
     let pages = 30, delay = 50, cancelAfter = Duration.milliseconds(220)
     let downloader = Downloader(maxConcurrent: 3, timeout: .milliseconds(200), retry: capstoneRetry)
     let paths = (1...pages).map { "/page/\($0)?delay_ms=\(delay)" }
+    // Created before the download: a timeline measures from its creation.
+    let timeline = cell.timeline("cancel-timeline", "Cancelled after \(Int(cancelAfter.seconds * 1000)) ms (lane = slot of the window)")
     try await withLoopbackServer { server in
         let client = LoopbackClient(server: server, maximumConnections: 32)
         defer { client.invalidate() }
@@ -188,8 +190,7 @@ func cancelDownload(_ cell: Cell) async throws {
         let seen = server.statistics
         let neverStarted = report.requests.count { $0.outcome == .cancelled && $0.attempts == 0 }
         let midAttempt = report.requests.count { $0.outcome == .cancelled && $0.attempts > 0 }
-        draw(report, on: cell.timeline("cancel-timeline", "Cancelled after \(Int(cancelAfter.seconds * 1000)) ms (lane = slot of the window)"),
-             lanes: slotLanes(for: report))
+        draw(report, on: timeline, lanes: slotLanes(for: report))
         print("cancelled after \(Format.duration(cancelAfter.seconds)); download returned \(Format.duration(reaction.seconds)) later")
         cell.table("cancel-summary", "The cancelled download",
                    header: ["", "count"],
