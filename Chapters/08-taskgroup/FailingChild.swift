@@ -43,7 +43,7 @@ func addFailingChildren(to group: inout ThrowingTaskGroup<Void, any Error>,
 // ANCHOR_END: failing-children
 
 func failingChild(_ cell: Cell) async {
-    let timeline = cell.timeline("failing-timeline", "Two ways to wait: for try await (top) and waitForAll() (bottom)")
+    let timeline = cell.timeline("failing-timeline", "Three ways to end the group: for try await, waitForAll(), no wait in the body")
     // ANCHOR: for-try-await
     let iterated = SharedList<ChildReport>()
     let iteratedStart = ContinuousClock.now
@@ -74,8 +74,20 @@ func failingChild(_ cell: Cell) async {
     let waitedTime = secondsSince(waitedStart)
     // ANCHOR_END: wait-for-all
 
+    // ANCHOR: implicit-wait
+    let ignored = SharedList<ChildReport>()
+    let ignoredStart = ContinuousClock.now
+    // No `try`: the body throws nothing, so the compiler knows this call cannot throw,
+    // whatever the children do. The group still waits for them; their errors go nowhere.
+    await withThrowingTaskGroup(of: Void.self) { group in
+        addFailingChildren(to: &group, log: ignored, timeline: timeline, lane: "no wait:")
+    }
+    let ignoredTime = secondsSince(ignoredStart)
+    // ANCHOR_END: implicit-wait
+
     for (title, log, error, time) in [("for try await", iterated.all, iteratedError, iteratedTime),
-                                      ("waitForAll()", waited.all, waitedError, waitedTime)] {
+                                      ("waitForAll()", waited.all, waitedError, waitedTime),
+                                      ("no wait in the body", ignored.all, nil, ignoredTime)] {
         print("\(title): the caller caught \(error.map { "\($0)" } ?? "nothing") after \(Format.duration(time))")
         for child in log.sorted(by: { $0.name < $1.name }) {
             let how = child.sawCancellation ? "was cancelled" : (child.threw.map { "threw \($0)" } ?? "finished its work")
@@ -93,6 +105,10 @@ func failingChild(_ cell: Cell) async {
     cell.check(iteratedTime < 0.2, "with for try await the group ended after \(iteratedTime) s, long before 400 ms")
     cell.check(waitedC?.sawCancellation == false, "with waitForAll() the 400 ms sibling was not cancelled")
     cell.check(waitedTime >= 0.4, "waitForAll() rethrew only after the 400 ms sibling ended (\(waitedTime) s)")
+    cell.value("no-wait-time", ignoredTime, digits: 3, unit: "s")
+    cell.check(ignored.all.compactMap(\.threw).count == 2,
+               "with no wait in the body, two children threw and the call returned normally")
+    cell.check(ignoredTime >= 0.4, "the implicit wait at the end of the scope cancelled nobody (\(ignoredTime) s)")
     cell.check(waitedThrown.count == 2 && waitedError is BrokenPage,
                "with waitForAll() two children threw, and the caller received one error: the other was lost")
 }
