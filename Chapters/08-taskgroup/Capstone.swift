@@ -147,6 +147,9 @@ func capstone(_ cell: Cell) async throws {
         // it and keeps working on it: it stays in the server's count.
         cell.check(seen.maxInFlight <= capstoneDownloader.maxConcurrent + abandoned,
                    "the server had at most \(capstoneDownloader.maxConcurrent) + \(abandoned) abandoned requests at once (\(seen.maxInFlight))")
+        cell.value("capstone-still-in-server", seen.inFlight)
+        cell.check(seen.inFlight >= abandoned,
+                   "when the download returned, the server was still working on \(seen.inFlight) request(s), the \(abandoned) abandoned one(s) among them")
         cell.check(seen.requests >= answered && seen.requests <= report.attempts,
                    "the server saw every answered attempt and no more than were sent (\(seen.requests) of \(report.attempts))")
         cell.check(report.elapsed.seconds < 0.8 * slotTime,

@@ -26,7 +26,7 @@ func childrenEndWithTheScope(_ cell: Cell) async {
     let bodyTime = (bodyReturned - start).seconds, scopeTime = (scopeReturned - start).seconds
     print("the body returned after \(Format.duration(bodyTime)); withTaskGroup returned after \(Format.duration(scopeTime))")
     print("children ended when withTaskGroup returned: \(endedAtReturn) of 5 (in the order \(ended.all))")
-    cell.value("scope-body-time", bodyTime * 1000, digits: 1, unit: "ms")
+    cell.value("scope-body-time", text: Format.duration(bodyTime))
     cell.value("scope-time", scopeTime, digits: 3, unit: "s")
     cell.check(endedAtReturn == 5, "every child had ended when withTaskGroup returned (\(endedAtReturn) of 5)")
     cell.check(scopeTime >= 0.15, "the scope lasted at least the longest child, 150 ms (\(scopeTime) s)")
