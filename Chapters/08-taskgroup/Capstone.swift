@@ -67,15 +67,17 @@ extension DownloadReport.Outcome {
     }
 }
 
-/// Draws every step of every request on `timeline`, one lane per request (or per slot).
-func draw(_ report: DownloadReport, on timeline: Timeline, lanes: [String]) {
+/// Draws every step of every request on `timeline`, one lane per request, or per slot
+/// (then each label also names its request).
+func draw(_ report: DownloadReport, on timeline: Timeline, lanes: [String], namingRequests: Bool = false) {
     for (request, lane) in zip(report.requests, lanes) {
         for step in request.steps {
-            let label: String
+            var label: String
             switch step.kind {
             case .attempt(_, let result): label = result.label
             case .backoff: label = "wait \(Int(((step.end - step.start).seconds * 1000).rounded())) ms"
             }
+            if namingRequests { label = "\(shortName(request.path)): \(label)" }
             timeline.record(lane: lane, label: label, from: step.start, to: step.end)
         }
     }
@@ -193,7 +195,7 @@ func cancelDownload(_ cell: Cell) async throws {
         let seen = server.statistics
         let neverStarted = report.requests.count { $0.outcome == .cancelled && $0.attempts == 0 }
         let midAttempt = report.requests.count { $0.outcome == .cancelled && $0.attempts > 0 }
-        draw(report, on: timeline, lanes: slotLanes(for: report))
+        draw(report, on: timeline, lanes: slotLanes(for: report), namingRequests: true)
         print("cancelled after \(Format.duration(cancelAfter.seconds)); download returned \(Format.duration(reaction.seconds)) later")
         cell.table("cancel-summary", "The cancelled download",
                    header: ["", "count"],

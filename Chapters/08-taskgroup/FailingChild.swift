@@ -34,7 +34,7 @@ func addFailingChildren(to group: inout ThrowingTaskGroup<Void, any Error>,
             }
             log.append(ChildReport(name: name, endedAfter: secondsSince(start), sawCancellation: false,
                                    threw: failure.map(String.init(describing:))))
-            timeline.record(lane: "\(lane) \(name)", label: failure.map { "throws \($0)" } ?? "done",
+            timeline.record(lane: "\(lane) \(name)", label: failure == nil ? "done" : "throws",
                             from: start, to: .now)
             if let failure { throw failure }
         }
