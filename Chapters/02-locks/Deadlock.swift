@@ -8,7 +8,7 @@ func twoLockDeadlock(_ cell: Cell) {
     let lockA = NSLock(), lockB = NSLock()
     let bothHoldOne = DispatchGroup()       // so each thread holds its first lock in time
     bothHoldOne.enter(); bothHoldOne.enter()
-    let report = Mutex<[(line: String, gotIt: Bool, after: Double)]>([])
+    let report = Locked<[(line: String, gotIt: Bool, after: Double)]>([])
 
     /// Takes `first`, waits until the other thread holds its first lock too, then
     /// tries `second` with a deadline.

@@ -53,7 +53,7 @@ func forgottenUnlock(_ cell: Cell) {
     do { try account.withdraw(500) } catch { print("withdraw(500) threw \(error)") }
     // Any later caller now waits for a lock nobody will release. Another thread tries,
     // with a deadline instead of `lock()`, so the book does not hang:
-    let acquired = Mutex<Bool?>(nil)
+    let acquired = Locked<Bool?>(nil)
     ThreadGroup.run(1) { _ in
         let gotIt = account.lock.lock(before: Date(timeIntervalSinceNow: 0.1))
         if gotIt { account.lock.unlock() }

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 // ANCHOR: readers-writer
 /// A dictionary that many threads read at once and that writers change one at a time:

@@ -1,6 +1,5 @@
 import Notebook
 import Primitives
-import Synchronization
 
 // ANCHOR: hit-counter
 /// Shared mutable state without a lock: the actor runs one call at a time.
@@ -31,7 +30,7 @@ func actorCounter(_ cell: Cell) async {
 /// the last customer has turned up.
 final class PaymentDesk: Sendable {
     private let customers: Int
-    private let arrived = Mutex(0)
+    private let arrived = Locked(0)
     private let gate = AsyncSemaphore(permits: 0)
 
     init(customers: Int) { self.customers = customers }

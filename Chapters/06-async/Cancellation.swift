@@ -1,6 +1,6 @@
 import Foundation
+import Primitives
 import Notebook
-import Synchronization
 
 /// Keeps a core busy for `duration` without suspending: stands in for real computation.
 func compute(for duration: Duration) {
@@ -97,7 +97,7 @@ final class PendingTimer: Sendable {
         case waiting(CheckedContinuation<Void, any Error>, DispatchWorkItem)
         case finished
     }
-    private let state = Mutex(State.notStarted)
+    private let state = Locked(State.notStarted)
 
     func start(after delay: Duration, continuation: CheckedContinuation<Void, any Error>) {
         let resumeNow = state.withLock { state -> Bool in

@@ -1,4 +1,5 @@
 import Foundation
+import Primitives
 import Notebook
 import Synchronization
 
@@ -7,7 +8,7 @@ import Synchronization
 /// worst gap tells how long the task pool kept it from running.
 final class Heartbeat: Sendable {
     let interval: Duration
-    private let gaps = Mutex<[Double]>([])
+    private let gaps = Locked<[Double]>([])
     private let running = Atomic<Bool>(true)
 
     init(interval: Duration) { self.interval = interval }

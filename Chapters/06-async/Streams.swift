@@ -1,10 +1,9 @@
 import Notebook
 import Primitives
-import Synchronization
 
 /// Counts produced and consumed items, and the largest gap between them: the backlog.
 final class BacklogMeter: Sendable {
-    private let counts = Mutex((produced: 0, consumed: 0, worst: 0))
+    private let counts = Locked((produced: 0, consumed: 0, worst: 0))
 
     func produced() {
         counts.withLock { $0.produced += 1; $0.worst = max($0.worst, $0.produced - $0.consumed) }

@@ -1,6 +1,6 @@
 import Foundation
+import Primitives
 import Notebook
-import Synchronization
 
 // ANCHOR: task-handles
 func taskHandles(_ cell: Cell) async throws {
@@ -26,7 +26,7 @@ func taskHandles(_ cell: Cell) async throws {
 
 /// Set by a task that noticed its cancellation, so the caller can see it afterwards.
 final class CancellationWitness: Sendable {
-    private let noticed = Mutex<Bool?>(nil)
+    private let noticed = Locked<Bool?>(nil)
     func record(cancelled: Bool) { noticed.withLock { $0 = cancelled } }
     /// nil while the task is still running; then whether it saw a cancellation.
     var outcome: Bool? { noticed.withLock { $0 } }

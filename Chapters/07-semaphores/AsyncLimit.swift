@@ -2,7 +2,6 @@ import Foundation
 import Loopback
 import Notebook
 import Primitives
-import Synchronization
 
 // ANCHOR: blocking-in-async
 /// Tasks that hold a `DispatchSemaphore` across an `await`. A waiting task blocks its pool
@@ -95,7 +94,7 @@ func eventually(_ condition: () async -> Bool) async -> Bool {
 
 /// Who got through a semaphore, and whether their task had been cancelled by then.
 final class Arrivals: Sendable {
-    private let names = Mutex<[String]>([])
+    private let names = Locked<[String]>([])
     func add(_ name: String) { names.withLock { $0.append(name) } }
     var all: [String] { names.withLock { $0 } }
 }
@@ -145,8 +144,8 @@ func cancelledWaiter(_ cell: Cell) async {
 // ANCHOR: permit-slots
 /// Numbers the permits in use (1...n) so a timeline can draw one lane per permit.
 final class PermitSlots: Sendable {
-    private let free: Mutex<[Int]>
-    init(count: Int) { free = Mutex(Array((1...count).reversed())) }
+    private let free: Locked<[Int]>
+    init(count: Int) { free = Locked(Array((1...count).reversed())) }
     func take() -> Int? { free.withLock { $0.popLast() } }
     func give(_ slot: Int) { free.withLock { $0.append(slot) } }
 }

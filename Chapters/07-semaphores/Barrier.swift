@@ -1,6 +1,6 @@
 import Foundation
+import Primitives
 import Notebook
-import Synchronization
 
 // ANCHOR: barrier
 /// A one-use barrier: `arriveAndWait()` blocks until `parties` threads have called it, then
@@ -8,7 +8,7 @@ import Synchronization
 /// others through. (Python's `threading.Barrier` is reusable; exercise 4 builds that.)
 final class ThreadBarrier: Sendable {
     private let parties: Int
-    private let arrived = Mutex(0)
+    private let arrived = Locked(0)
     private let turnstile = DispatchSemaphore(value: 0)
 
     init(parties: Int) { self.parties = parties }
@@ -29,7 +29,7 @@ final class ThreadBarrier: Sendable {
 
 /// When each worker started and ended each phase.
 final class PhaseLog: Sendable {
-    private let spans = Mutex<[(phase: Int, start: ContinuousClock.Instant, end: ContinuousClock.Instant)]>([])
+    private let spans = Locked<[(phase: Int, start: ContinuousClock.Instant, end: ContinuousClock.Instant)]>([])
     func record(phase: Int, from start: ContinuousClock.Instant, to end: ContinuousClock.Instant) {
         spans.withLock { $0.append((phase, start, end)) }
     }

@@ -1,5 +1,5 @@
+import Primitives
 import Notebook
-import Synchronization
 
 /// Counts who is inside a guarded region right now, the most there ever were, and keeps
 /// each stay as a span, so a cell can check a limit two ways: by counting and by the
@@ -10,7 +10,7 @@ final class Occupancy: Sendable {
         var peak = 0
         var stays: [(start: ContinuousClock.Instant, end: ContinuousClock.Instant)] = []
     }
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// Records an entry; returns how many are inside now, this one included.
     @discardableResult

@@ -1,6 +1,6 @@
 import Foundation
+import Primitives
 import Notebook
-import Synchronization
 
 /// A value handed from one thread to another; the semaphore orders the write before the read.
 final class Mailbox: @unchecked Sendable {
@@ -56,7 +56,7 @@ func signalling(_ cell: Cell) {
 /// Arrival and departure of each thread at the rendezvous.
 final class RendezvousTimes: Sendable {
     typealias Times = (arrived: ContinuousClock.Instant, left: ContinuousClock.Instant)
-    private let times = Mutex<[String: Times]>([:])
+    private let times = Locked<[String: Times]>([:])
     func record(_ name: String, arrived: ContinuousClock.Instant, left: ContinuousClock.Instant) {
         times.withLock { $0[name] = (arrived, left) }
     }

@@ -51,7 +51,7 @@ public final class AsyncChannel<Element: Sendable>: Sendable, AsyncSequence {
     private enum ReceiveOutcome { case element(Element, Sender?), finished, queued }
 
     public let capacity: Int
-    private let state = LockProtected(State())
+    private let state = Locked(State())
 
     public init(capacity: Int) {
         precondition(capacity >= 0, "capacity cannot be negative")

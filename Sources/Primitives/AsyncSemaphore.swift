@@ -26,7 +26,7 @@ public final class AsyncSemaphore: Sendable {
         var nextID: UInt64 = 0
     }
 
-    private let state: LockProtected<State>
+    private let state: Locked<State>
     /// The number of permits the semaphore was created with.
     public let initialPermits: Int
 
@@ -35,7 +35,7 @@ public final class AsyncSemaphore: Sendable {
     public init(permits: Int) {
         precondition(permits >= 0, "a semaphore cannot start with a negative number of permits")
         initialPermits = permits
-        state = LockProtected(State(permits: permits))
+        state = Locked(State(permits: permits))
     }
 
     /// Free permits right now (a snapshot: it may change at once).

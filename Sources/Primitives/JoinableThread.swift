@@ -1,6 +1,5 @@
 import Dispatch
 import Foundation
-import Synchronization
 
 // ANCHOR: joinable-thread
 /// A thread you can wait for: Foundation's `Thread` plus the `join()` it lacks.
@@ -20,7 +19,7 @@ public final class JoinableThread<Result: Sendable>: Sendable {
     /// Entered before the thread starts; left when the closure has returned.
     private let finished = DispatchGroup()
     /// The closure's return value, written once by the thread before it leaves the group.
-    private let result = Mutex<Result?>(nil)
+    private let result = Locked<Result?>(nil)
 
     /// Starts a thread named `name` that runs `body`.
     /// - Parameter stackSize: the stack to reserve, in bytes; `nil` keeps the system default.

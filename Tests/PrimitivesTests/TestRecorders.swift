@@ -21,7 +21,7 @@ final class OccupancyGauge: Sendable {
 
 /// An append-only list shared by tasks.
 final class SharedLog<Element: Sendable>: Sendable {
-    private let items = LockProtected<[Element]>([])
+    private let items = Locked<[Element]>([])
     func append(_ item: Element) { items.withLock { $0.append(item) } }
     var all: [Element] { items.withLock { $0 } }
     var count: Int { items.withLock { $0.count } }

@@ -77,14 +77,8 @@ public struct ChapterResolver {
         }
 
         let markdownSource = source.joined(separator: "\n")
-        var html = Markdown.toHTML(markdownSource)
-        var markdown = markdownSource
-        for (index, block) in blocks.enumerated().reversed() {
-            let token = Self.placeholder(index)
-            html = html.replacingOccurrences(of: "<p>\(token)</p>", with: block.html)
-                .replacingOccurrences(of: token, with: block.html)
-            markdown = markdown.replacingOccurrences(of: token, with: block.markdown)
-        }
+        let html = Self.fill(Markdown.toHTML(markdownSource), with: blocks.map(\.html), unwrapping: ("<p>", "</p>"))
+        let markdown = Self.fill(markdownSource, with: blocks.map(\.markdown), unwrapping: nil)
         let unshown = record.cells.map(\.name).filter { !shownCells.contains($0) }
         return ResolvedChapter(
             chapter: chapter,
@@ -246,6 +240,32 @@ public struct ChapterResolver {
     }
 
     static func placeholder(_ index: Int) -> String { "BOOKBLOCK\(index)X" }
+
+    /// Puts each block where its placeholder stands, in one pass over `text`. A
+    /// placeholder the Markdown renderer wrapped in a paragraph loses the wrapper.
+    static func fill(_ text: String, with blocks: [String], unwrapping wrapper: (open: String, close: String)?) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count + blocks.reduce(0) { $0 + $1.utf8.count })
+        var rest = Substring(text)
+        while let found = rest.range(of: "BOOKBLOCK") {
+            let digits = rest[found.upperBound...].prefix(while: \.isNumber)
+            guard let index = Int(digits), index < blocks.count, rest[digits.endIndex...].hasPrefix("X") else {
+                result += rest[..<found.upperBound]
+                rest = rest[found.upperBound...]
+                continue
+            }
+            var before = rest[..<found.lowerBound]
+            var after = rest[rest.index(after: digits.endIndex)...]
+            if let wrapper, before.hasSuffix(wrapper.open), after.hasPrefix(wrapper.close) {
+                before = before.dropLast(wrapper.open.count)
+                after = after.dropFirst(wrapper.close.count)
+            }
+            result += before
+            result += blocks[index]
+            rest = after
+        }
+        return result + rest
+    }
 
     /// "```" or "~~~" (the run of fence characters) when `line` opens a fenced code block.
     static func fenceMarker(_ line: String) -> String? {
