@@ -1,50 +1,47 @@
 import Foundation
+import Primitives
 
 /// A list that child tasks append to from any thread; read it after they have ended.
-/// Behind an `NSLock`, which ThreadSanitizer understands (see `LockProtected` in the library).
-final class SharedList<Element: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var items: [Element] = []   // guarded by `lock`
+final class SharedList<Element: Sendable>: Sendable {
+    private let items = Locked<[Element]>([])
 
-    func append(_ item: Element) { lock.withLock { items.append(item) } }
-    var all: [Element] { lock.withLock { items } }
-    var count: Int { lock.withLock { items.count } }
+    func append(_ item: Element) { items.withLock { $0.append(item) } }
+    var all: [Element] { items.withLock { $0 } }
+    var count: Int { items.withLock { $0.count } }
 }
 
 /// Counts the children running right now and the most there ever were; hands each running
 /// child the lowest free slot number, so a timeline can draw one lane per slot.
-final class RunningGauge: @unchecked Sendable {
-    private let lock = NSLock()
-    private var freeSlots: [Int] = []   // guarded by `lock`, like the two counts below
-    private var running = 0
-    private var peakRunning = 0
+final class RunningGauge: Sendable {
+    private struct State {
+        var running = 0
+        var peak = 0
+        var freeSlots: [Int] = []
+    }
+    private let state = Locked(State())
 
     /// A child starts: returns its slot (1, 2, ...).
     func enter() -> Int {
-        lock.withLock {
-            running += 1
-            peakRunning = max(peakRunning, running)
-            freeSlots.sort()
-            return freeSlots.isEmpty ? running : freeSlots.removeFirst()
+        state.withLock { state in
+            state.running += 1
+            state.peak = max(state.peak, state.running)
+            guard let lowest = state.freeSlots.min() else { return state.running }  // slots 1..<running are taken
+            state.freeSlots.removeAll { $0 == lowest }
+            return lowest
         }
     }
 
     func leave(slot: Int) {
-        lock.withLock {
-            running -= 1
-            freeSlots.append(slot)
+        state.withLock { state in
+            state.running -= 1
+            state.freeSlots.append(slot)
         }
     }
 
-    var peak: Int { lock.withLock { peakRunning } }
+    var peak: Int { state.withLock { $0.peak } }
 }
 
 /// Seconds since `start`.
 func secondsSince(_ start: ContinuousClock.Instant) -> Double {
     (ContinuousClock.now - start).seconds
-}
-
-/// Milliseconds since `start`, rounded, for printed lines.
-func millisecondsSince(_ start: ContinuousClock.Instant) -> Int {
-    Int((secondsSince(start) * 1000).rounded())
 }
