@@ -92,8 +92,8 @@ func capstone(_ cell: Cell) async throws {
     try await withLoopbackServer { server in
         // ANCHOR: capstone-run
         let client = LoopbackClient(server: server, maximumConnections: 32)  // above the downloader's limit
-        defer { client.invalidate() }
-        let report = await capstoneDownloader.download(paths) { path in try await client.get(path).status }
+        defer { client.finishAndInvalidate() }  // lets abandoned requests end (see getAbandoningOnCancel)
+        let report = await capstoneDownloader.download(paths) { path in try await client.getAbandoningOnCancel(path).status }
         let seen = server.statistics
         // ANCHOR_END: capstone-run
         draw(report, on: timeline, lanes: paths.map(shortName))
@@ -183,9 +183,9 @@ func cancelDownload(_ cell: Cell) async throws {
     let timeline = cell.timeline("cancel-timeline", "Cancelled after \(Int(cancelAfter.seconds * 1000)) ms (lane = slot of the window)")
     try await withLoopbackServer { server in
         let client = LoopbackClient(server: server, maximumConnections: 32)
-        defer { client.invalidate() }
+        defer { client.finishAndInvalidate() }  // lets abandoned requests end (see getAbandoningOnCancel)
         // ANCHOR: cancel-download
-        let download = Task { await downloader.download(paths) { path in try await client.get(path).status } }
+        let download = Task { await downloader.download(paths) { path in try await client.getAbandoningOnCancel(path).status } }
         try await Task.sleep(for: cancelAfter)
         let cancelledAt = ContinuousClock.now
         download.cancel()

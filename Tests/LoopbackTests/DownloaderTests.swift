@@ -13,8 +13,8 @@ struct DownloaderTests {
     func withServer<T>(_ body: (LoopbackServer, @escaping @Sendable (String) async throws -> Int) async throws -> T) async throws -> T {
         try await withLoopbackServer { server in
             let client = LoopbackClient(server: server, maximumConnections: 64)
-            defer { client.invalidate() }
-            return try await body(server) { path in try await client.get(path).status }
+            defer { client.finishAndInvalidate() }
+            return try await body(server) { path in try await client.getAbandoningOnCancel(path).status }
         }
     }
 
