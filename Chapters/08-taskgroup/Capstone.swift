@@ -14,20 +14,20 @@ struct PlannedRequest {
 
 // ANCHOR: capstone-plan
 let capstoneRetry = RetryPolicy(maxAttempts: 3, initialBackoff: .milliseconds(40))  // waits 40, then 80 ms
-let capstoneDownloader = Downloader(maxConcurrent: 3, timeout: .milliseconds(200), retry: capstoneRetry)
+let capstoneDownloader = Downloader(maxConcurrent: 3, timeout: .milliseconds(400), retry: capstoneRetry)
 
 /// Eight ordinary pages, three flaky ones (the server fails the first 1, 2 and 5 attempts
 /// on purpose) and one that answers only after 10 s.
 let capstonePlan: [PlannedRequest] = {
     func page(_ number: Int) -> PlannedRequest {
-        PlannedRequest(path: "/page/\(number)?delay_ms=60", expected: .succeeded(status: 200), expectedAttempts: 1, milliseconds: 60)
+        PlannedRequest(path: "/page/\(number)?delay_ms=50", expected: .succeeded(status: 200), expectedAttempts: 1, milliseconds: 50)
     }
     return [
         page(1),
         PlannedRequest(path: "/flaky/alpha?fail_first=1&delay_ms=30", expected: .succeeded(status: 200),
                        expectedAttempts: 2, milliseconds: 30 + 40 + 30),
         page(2),
-        PlannedRequest(path: "/slow/1", expected: .timedOut, expectedAttempts: 1, milliseconds: 200),
+        PlannedRequest(path: "/slow/1", expected: .timedOut, expectedAttempts: 1, milliseconds: 400),  // the time limit
         page(3),
         PlannedRequest(path: "/flaky/beta?fail_first=2&delay_ms=30", expected: .succeeded(status: 200),
                        expectedAttempts: 3, milliseconds: 30 + 40 + 30 + 80 + 30),
@@ -177,7 +177,7 @@ func slotLanes(for report: DownloadReport) -> [String] {
 
 func cancelDownload(_ cell: Cell) async throws {
     let pages = 30, delay = 50, cancelAfter = Duration.milliseconds(220)
-    let downloader = Downloader(maxConcurrent: 3, timeout: .milliseconds(200), retry: capstoneRetry)
+    let downloader = Downloader(maxConcurrent: 3, timeout: .milliseconds(400), retry: capstoneRetry)
     let paths = (1...pages).map { "/page/\($0)?delay_ms=\(delay)" }
     // Created before the download: a timeline measures from its creation.
     let timeline = cell.timeline("cancel-timeline", "Cancelled after \(Int(cancelAfter.seconds * 1000)) ms (lane = slot of the window)")

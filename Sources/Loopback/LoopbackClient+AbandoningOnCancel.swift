@@ -21,6 +21,7 @@ extension LoopbackClient {
     ///
     /// Tear the client down with `finishAndInvalidate()`, which lets abandoned requests end
     /// instead of cancelling them.
+    // ANCHOR: abandoning-get
     public func getAbandoningOnCancel(_ pathAndQuery: String) async throws -> Response {
         let pending = PendingRequest()
         return try await withTaskCancellationHandler {
@@ -47,6 +48,7 @@ extension LoopbackClient {
             }
         }
     }
+    // ANCHOR_END: abandoning-get
 
     /// Invalidates the session after its requests, abandoned ones included, have ended:
     /// the teardown for a client used with `getAbandoningOnCancel`. (`invalidate()` cancels

@@ -11,9 +11,10 @@
 /// transport is a parameter (`fetch` returns the HTTP status), so the same downloader
 /// works with any client, and tests can script the server.
 ///
-/// Cancelling the task that called `download` stops it: requests in flight are
-/// cancelled, requests not yet started are not started, and the report, returned
-/// normally, says which requests were cancelled. Nothing outlives the call.
+/// Cancelling the task that called `download` stops it: the children waiting for requests
+/// in flight are cancelled (what becomes of the HTTP exchange itself is up to `fetch`),
+/// requests not yet started are not started, and the report, returned normally, says
+/// which requests were cancelled. No child task outlives the call.
 public struct Downloader: Sendable {
     /// Requests in progress at once (attempts and backoff waits both count).
     public var maxConcurrent: Int
