@@ -24,11 +24,10 @@ let capstonePlan: [PlannedRequest] = {
     }
     return [
         page(1),
+        PlannedRequest(path: "/slow/1", expected: .timedOut, expectedAttempts: 1, milliseconds: 400),  // the time limit
         PlannedRequest(path: "/flaky/alpha?fail_first=1&delay_ms=30", expected: .succeeded(status: 200),
                        expectedAttempts: 2, milliseconds: 30 + 40 + 30),
-        page(2),
-        PlannedRequest(path: "/slow/1", expected: .timedOut, expectedAttempts: 1, milliseconds: 400),  // the time limit
-        page(3),
+        page(2), page(3),
         PlannedRequest(path: "/flaky/beta?fail_first=2&delay_ms=30", expected: .succeeded(status: 200),
                        expectedAttempts: 3, milliseconds: 30 + 40 + 30 + 80 + 30),
         page(4), page(5),
