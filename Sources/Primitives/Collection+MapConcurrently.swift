@@ -29,7 +29,8 @@ extension Collection where Element: Sendable {
                 return true
             }
 
-            for _ in 0..<maxConcurrent where !startNext() { break }
+            var started = 0
+            while started < maxConcurrent && startNext() { started += 1 }
             // Each finished child makes room for exactly one new one.
             while let (index, result) = await group.next() {
                 switch result {
