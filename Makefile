@@ -20,8 +20,10 @@ LAYOUT := $(shell find Chapters -mindepth 1 -maxdepth 2 | LC_ALL=C sort | cksum)
 
 .DEFAULT_GOAL := book
 SOAK   ?= 20
+SWIFTC ?= swiftc
+RACY   := Chapters/02-locks/tsan/RacyCounter.swift
 
-.PHONY: book pages test tsan soak help clean layout chapter-%
+.PHONY: book pages test check-book tsan soak help clean layout chapter-%
 
 layout:
 	@if [ "$$(cat .build/chapter-layout 2>/dev/null)" != "$(LAYOUT)" ]; then \
@@ -39,9 +41,18 @@ pages: layout ## re-render book/ from the last good runs, running nothing
 test: layout ## the test suite (Swift Testing)
 	$(SWIFT) test $(SPM_FLAGS)
 
+check-book: ## validate every page (Nu checker or tidy) and every internal link and anchor
+	python3 tools/check-book book
+
 tsan: layout ## the test suite, which also runs every chapter, under ThreadSanitizer
 	TSAN_OPTIONS="suppressions=$(CURDIR)/tsan-suppressions.txt halt_on_error=1 $(TSAN_OPTIONS)" \
 		$(SWIFT) test $(SPM_FLAGS) --sanitize=thread
+	@echo "The race chapter 02 shows on purpose must still be reported:"
+	$(SWIFTC) -swift-version 6 -Onone -sanitize=thread $(RACY) -o .build/racy-counter-tsan
+	@if .build/racy-counter-tsan > .build/racy-counter-tsan.log 2>&1; then \
+		echo "error: $(RACY) ran cleanly under ThreadSanitizer"; exit 1; fi
+	@grep -m1 "WARNING: ThreadSanitizer" .build/racy-counter-tsan.log
+	@grep -m1 "SUMMARY" .build/racy-counter-tsan.log
 
 soak: layout ## run every chapter $(SOAK) times (ONLY="01 05" for some): passes and spreads
 	$(SWIFT) build $(SPM_FLAGS) -c $(CONFIG)

@@ -59,12 +59,15 @@ let package = Package(
         .executableTarget(name: "bookbuilder", dependencies: ["BookKit"]),
 
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
-        .testTarget(name: "BookKitTests", dependencies: ["BookKit", "Notebook", "fault-chapter"]),
+        .testTarget(name: "BookKitTests", dependencies: ["BookKit", "Notebook", "fault-chapter", "bookbuilder"]),
         // A chapter that hangs, crashes, leaks or floods its output on demand, for the
         // builder's fault-injection tests.
         .executableTarget(name: "fault-chapter", dependencies: ["Notebook"], path: "Tests/FaultChapter"),
         .testTarget(name: "PrimitivesTests", dependencies: ["Primitives"]),
-        .testTarget(name: "ProcessesTests", dependencies: ["Processes"]),
+        // The Processes tests need a program to start as workers; a test runner cannot
+        // re-run itself in a worker role, so they start this small executable instead.
+        .executableTarget(name: "process-test-worker", dependencies: ["Processes"], path: "Tests/ProcessTestWorker"),
+        .testTarget(name: "ProcessesTests", dependencies: ["Processes", "process-test-worker"]),
         // Primitives too: the downloader (in Primitives) is tested against the loopback server.
         .testTarget(name: "LoopbackTests", dependencies: ["Loopback", "Primitives"]),
         // Runs the chapter executables and asserts their self-checks passed.

@@ -1,4 +1,5 @@
 import Foundation
+import Primitives
 
 /// The best times of `countPrimes` on several thread counts. Other programs share the
 /// machine and slow some runs down, so the thread counts run in turn, round after

@@ -22,9 +22,10 @@ public final class Timeline: Sendable {
         (instant - origin).seconds
     }
 
-    /// Records a span that has already happened.
+    /// Records a span that has already happened. A span that began before the timeline
+    /// was created is clipped at the timeline's origin.
     public func record(lane: String, label: String, from start: ContinuousClock.Instant, to end: ContinuousClock.Instant) {
-        let span = SpanRecord(lane: lane, label: label, start: seconds(at: start), end: seconds(at: end))
+        let span = SpanRecord(lane: lane, label: label, start: max(0, seconds(at: start)), end: max(0, seconds(at: end)))
         spans.withLock { $0.append(span) }
     }
 

@@ -100,10 +100,3 @@ func sampleRecord(stdout: String = "hello\n", stderr: String = "", figures: [Fig
         values: ["elapsed": ValueRecord(text: "0.21 s", number: 0.21, cell: "greet"),
                  "starry": ValueRecord(text: "a*b_c", number: nil, cell: "greet")])
 }
-
-extension BookError {
-    /// For `#expect(throws:)` closures: the error's description contains every piece.
-    static func matching(_ pieces: String...) -> (any Error) -> Bool {
-        { error in pieces.allSatisfy { "\(error)".contains($0) } }
-    }
-}

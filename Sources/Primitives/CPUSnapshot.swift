@@ -7,16 +7,16 @@ import Darwin
 
 /// CPU time used so far by the whole machine and by this process. Two snapshots tell
 /// how many cores *other* programs kept busy in between, so a timing can say whether
-/// it had the machine to itself. The machine's figure comes from `/proc/stat`, so
-/// snapshots exist on Linux only.
-struct CPUSnapshot {
+/// it had the machine to itself, and a speedup check can stand aside when it did not.
+/// The machine's figure comes from `/proc/stat`, so snapshots exist on Linux only.
+public struct CPUSnapshot: Sendable {
     /// CPU seconds spent by every process on every core since boot (not idle, not waiting).
-    let machineBusySeconds: Double
+    public let machineBusySeconds: Double
     /// CPU seconds spent by this process, on all its threads.
-    let processSeconds: Double
-    let instant: ContinuousClock.Instant
+    public let processSeconds: Double
+    public let instant: ContinuousClock.Instant
 
-    static func now() -> CPUSnapshot? {
+    public static func now() -> CPUSnapshot? {
         guard let stat = try? String(contentsOfFile: "/proc/stat", encoding: .utf8),
               let line = stat.split(separator: "\n").first, line.hasPrefix("cpu ") else { return nil }
         // cpu  user nice system idle iowait irq softirq steal ...   (in clock ticks)
@@ -31,9 +31,20 @@ struct CPUSnapshot {
     }
 
     /// On average, how many cores other processes kept busy between `earlier` and this snapshot.
-    func coresBusyElsewhere(since earlier: CPUSnapshot) -> Double {
-        let wall = (instant - earlier.instant).seconds
+    public func coresBusyElsewhere(since earlier: CPUSnapshot) -> Double {
+        let elapsed = (instant - earlier.instant).components
+        let wall = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
         let others = (machineBusySeconds - earlier.machineBusySeconds) - (processSeconds - earlier.processSeconds)
         return wall > 0 ? max(0, others / wall) : 0
+    }
+}
+
+extension CPUSnapshot {
+    /// Runs `work` and says, beside its result, how many cores other programs kept busy
+    /// meanwhile on average (`nil` where the machine's counters cannot be read).
+    public static func measuringOthers<T>(_ work: () throws -> T) rethrows -> (result: T, coresBusyElsewhere: Double?) {
+        let before = now()
+        let result = try work()
+        return (result, before.flatMap { earlier in now()?.coresBusyElsewhere(since: earlier) })
     }
 }

@@ -1,0 +1,47 @@
+import Foundation
+import Notebook
+
+/// The numbers that define the showdown. Every row of the results runs with these.
+enum Settings {
+    /// Pages fetched by each I/O model.
+    static let pages = 40
+    /// How long the loopback server waits before answering each page.
+    static let delay = Duration.milliseconds(50)
+    /// Threads in the thread pool, and permits of the async semaphore.
+    static let threads = 8
+    /// Worker processes in each process pool.
+    static let processes = 4
+
+    /// Count primes below this, in `primeChunks` equal ranges.
+    #if DEBUG
+    static let primeLimit = 500_000              // a debug build computes more slowly
+    #else
+    static let primeLimit = 3_000_000
+    #endif
+    static let primeChunks = 16
+    /// Threads (and worker processes) for the CPU-bound job.
+    static let cpuWorkers = 4
+    /// Rounds of each CPU-bound measurement; the best round counts.
+    static let cpuRounds = 3
+
+    /// Python counts primes below a smaller limit: it steps through the same loop many
+    /// times more slowly, and the point is its speedup, not its speed.
+    static let pythonPrimeLimit = 200_000
+
+    static let cores = ProcessInfo.processInfo.activeProcessorCount
+    static var delaySeconds: Double { delay.seconds }
+
+    /// The I/O physical limit: with `concurrency` pages in flight at a time, the pages
+    /// arrive in ceil(pages / concurrency) waves of one delay each.
+    static func idealFetchTime(concurrency: Int) -> Double {
+        delaySeconds * Double((pages + concurrency - 1) / concurrency)
+    }
+
+    /// The CPU physical limit: `workers` busy workers use at most min(workers, cores) cores.
+    static func idealSpeedup(workers: Int) -> Int { min(workers, cores) }
+
+    /// The page path every model fetches.
+    static func pagePath(_ index: Int) -> String {
+        "/page/\(index)?delay_ms=\(Int(delay / .milliseconds(1)))"
+    }
+}

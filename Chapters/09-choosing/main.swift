@@ -1,0 +1,15 @@
+// Chapter 09: choosing a model. The table of contents: one line per cell.
+import Notebook
+
+// A worker process started by a process pool serves its jobs here and never reaches the
+// notebook.
+ShowdownRole.serveIfWorker()
+
+let notebook = Notebook()
+notebook.cell("machine", "The machine and the contenders", machine)
+await notebook.cell("io-showdown", "I/O-bound: \(Settings.pages) pages, \(Settings.delay) each", ioShowdown)
+await notebook.cell("cpu-showdown", "CPU-bound: counting primes", cpuShowdown)
+
+notebook.exercise(1, "Beat the hidden connection limit", exerciseHiddenLimit)
+notebook.exercise(2, "Primes on concurrentPerform, by hand", exercisePrimesByHand)
+notebook.finish()
