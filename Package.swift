@@ -68,7 +68,8 @@ let package = Package(
         // re-run itself in a worker role, so they start this small executable instead.
         .executableTarget(name: "process-test-worker", dependencies: ["Processes"], path: "Tests/ProcessTestWorker"),
         .testTarget(name: "ProcessesTests", dependencies: ["Processes", "process-test-worker"]),
-        .testTarget(name: "LoopbackTests", dependencies: ["Loopback"]),
+        // Primitives too: the downloader (in Primitives) is tested against the loopback server.
+        .testTarget(name: "LoopbackTests", dependencies: ["Loopback", "Primitives"]),
         // Runs the chapter executables and asserts their self-checks passed.
         .testTarget(name: "ChapterTests", dependencies: ["BookKit"] + chapters.map { .target(name: $0.name) }),
     ],

@@ -1,0 +1,21 @@
+import Notebook
+
+let notebook = Notebook()
+await notebook.cell("scope", "No child outlives the group", childrenEndWithTheScope)
+await notebook.cell("throwing-sum", "withThrowingTaskGroup: results as children finish", throwingGroupSum)
+await notebook.cell("failing-child", "A failing child: for try await cancels, waitForAll() does not", failingChild)
+await notebook.cell("collect-errors", "Keep every child's error", collectEveryError)
+await notebook.cell("order", "Completion order and input order", completionVersusInputOrder)
+await notebook.cell("first-completed", "The first answer wins: next() then cancelAll()", firstCompleted)
+await notebook.cell("timeout-group", "A timeout around a whole group", timeoutForAGroup)
+await notebook.cell("sliding-window", "At most k children: batches vs a sliding window", slidingWindow)
+await notebook.cell("discarding", "withDiscardingTaskGroup: children nobody waits for", discardingGroups)
+await notebook.cell("async-let-vs-group", "async let for a fixed set, a group for a dynamic one", asyncLetVersusGroup)
+await notebook.cell("downloader", "Capstone: a downloader with limit, timeouts and retries", capstone)
+await notebook.cell("cancel-download", "Capstone: cancelling the download partway", cancelDownload)
+
+notebook.exercise(1, "Results in input order", exerciseInputOrder)
+notebook.exercise(2, "Keep every error", exerciseEveryError)
+notebook.exercise(3, "A sliding window by hand", exerciseWindowByHand)
+notebook.exercise(4, "A quorum read", exerciseQuorum)
+notebook.finish()
