@@ -92,6 +92,11 @@ func poolFailures(_ cell: Cell) throws {
     cell.check(results[20] == .failure(.timedOut(after: .milliseconds(500))), "input 21: no reply within 0.5 s, reported as a timeout")
     cell.check(succeeded == 28 && zip(1..., results).allSatisfy { n, r in n == 13 || n == 21 || r == .success(n * n) },
                "the other 28 inputs have their results, in order")
-    cell.check(after.count == 4 && after.intersection(before).count == 2,
-               "the pool replaced the 2 lost workers and still has 4")
+    // Which workers drew inputs 13 and 21 varies: two of the first four, or one of them and
+    // then its replacement. Either way every lost worker was replaced, so 2 or 3 of the
+    // first four remain and the pool is back to 4.
+    let kept = after.intersection(before).count
+    cell.value("pool-originals-kept", kept)
+    cell.check(after.count == 4 && (2...3).contains(kept),
+               "the pool replaced every lost worker and still has 4 (\(kept) of the first four remain)")
 }
