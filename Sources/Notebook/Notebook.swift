@@ -90,6 +90,12 @@ public final class Notebook: Sendable {
                          seconds: record.cells.map(\.seconds).reduce(0, +))
     }
 
+    /// Whether this program was built with ThreadSanitizer (`--sanitize=thread`), found by
+    /// looking for the sanitizer's runtime. The sanitizer slows every memory access and
+    /// serialises much of what threads do, so a chapter skips its speedup checks then:
+    /// they measure the sanitizer, not the model being taught.
+    public static let isThreadSanitized: Bool = dlsym(dlopen(nil, RTLD_NOW), "__tsan_init") != nil
+
     // MARK: Internals
 
     /// What the run has recorded so far.

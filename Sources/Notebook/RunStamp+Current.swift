@@ -31,10 +31,11 @@ extension RunStamp {
 
     static var buildConfiguration: String {
         #if DEBUG
-        "debug"
+        let optimisation = "debug"
         #else
-        "release"
+        let optimisation = "release"
         #endif
+        return Notebook.isThreadSanitized ? "\(optimisation), ThreadSanitizer" : optimisation
     }
 
     /// `PRETTY_NAME` from /etc/os-release on Linux, the product version elsewhere.

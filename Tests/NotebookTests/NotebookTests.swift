@@ -123,3 +123,11 @@ struct CellTests {
         #expect(text.contains("bytes of output omitted"))
     }
 }
+
+@Suite("Knowing the build")
+struct BuildTests {
+    @Test func stampNamesTheSanitizerWhenThereIsOne() {
+        let stamp = RunStamp.current(environment: [:])
+        #expect(stamp.configuration.hasSuffix(", ThreadSanitizer") == Notebook.isThreadSanitized)
+    }
+}
