@@ -64,6 +64,18 @@ struct ChapterRunnerTests {
         #endif
     }
 
+    #if os(Linux)
+    @Test func leftSharedMemorySegmentFailsTheRunAndIsRemoved() throws {
+        let fixture = try Fixture()
+        let chapter = try fixture.chapter("09-segment", prose: "# Segment\n")
+        let error = #expect(throws: BookError.self) { try fixture.runner().run(chapter, echo: false) }
+        let message = error?.message ?? ""
+        #expect(message.contains("chapter 09-segment left shared-memory segments behind (now removed): swiftbook-leak-"))
+        let name = message.components(separatedBy: "(now removed): ").last ?? ""
+        #expect(!name.isEmpty && !FileManager.default.fileExists(atPath: "/dev/shm/\(name)"))
+    }
+    #endif
+
     @Test func enormousOutputIsBoundedAndInvalidUTF8Replaced() throws {
         let fixture = try Fixture()
         let chapter = try fixture.chapter("06-noisy", prose: "# Noisy\n")

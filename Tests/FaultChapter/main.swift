@@ -51,6 +51,11 @@ case "08":
         struct Refused: Error {}
         throw Refused()
     }
+case "09":
+    notebook.cell("segment", "A shared-memory segment left behind") { _ in
+        let descriptor = shm_open("/swiftbook-leak-\(getpid())-1", O_CREAT | O_RDWR, 0o600)
+        if descriptor >= 0 { close(descriptor) }   // and never shm_unlink'd
+    }
 default:
     break
 }

@@ -61,9 +61,12 @@ public struct ChapterRunner: Sendable {
         let log = work.appendingPathComponent("terminal.log").path
         let child = try ChildProcess(executable: exe.path, arguments: [], environment: environment,
                                      output: echo ? .inherit : .file(log))
-        let ending = child.wait(timeout: budget)
+        // Every process of the run, seen while it ran: shared-memory segments are told
+        // apart from other programs' by the creating process's pid in their names.
+        var runProcesses: Set<pid_t> = [child.pid]
+        let ending = child.wait(timeout: budget) { runProcesses.formUnion(sweep.survivors()) }
         let leftRunning = sweep.killSurvivors()
-        let leftSegments = SharedMemorySnapshot().added(since: shmBefore)
+        let leftSegments = SharedMemorySnapshot().added(since: shmBefore, namingAnyOf: runProcesses)
 
         let cell = (try? String(contentsOf: work.appendingPathComponent("current-cell"), encoding: .utf8)) ?? "(before the first cell)"
         let record = (FileManager.default.contents(atPath: work.appendingPathComponent("results.json").path))

@@ -79,11 +79,17 @@ struct ChildProcess {
     #endif
 
     /// Waits until the child ends or `timeout` seconds pass. On a timeout the child's
-    /// whole process group is killed (and reaped) before this returns.
-    func wait(timeout: Double) -> Ending {
+    /// whole process group is killed (and reaped) before this returns. `poll` runs about
+    /// every `interval` while the child runs.
+    func wait(timeout: Double, every interval: Duration = .milliseconds(250), poll: () -> Void = {}) -> Ending {
         let deadline = ContinuousClock.now + .milliseconds(Int(timeout * 1000))
+        var nextPoll = ContinuousClock.now
         var status: Int32 = 0
         while true {
+            if ContinuousClock.now >= nextPoll {
+                poll()
+                nextPoll = ContinuousClock.now + interval
+            }
             let result = waitpid(pid, &status, WNOHANG)
             if result == pid { return Self.ending(status) }
             if result < 0 && errno != EINTR { return .exited(-1) }

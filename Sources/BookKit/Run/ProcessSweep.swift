@@ -54,6 +54,11 @@ struct ProcessSweep {
 }
 
 /// Shared-memory segments (`/dev/shm` on Linux) present now, to find those a run left behind.
+///
+/// Other programs may create segments while a chapter runs (another build, the test
+/// suite), so a new segment counts as the run's only when its name carries the pid of
+/// one of the run's processes, as names from the book's `SharedMemory.uniqueName` do
+/// (`swiftbook-counter-<pid>-<n>`).
 struct SharedMemorySnapshot {
     let names: Set<String>
 
@@ -61,7 +66,9 @@ struct SharedMemorySnapshot {
         names = Set((try? FileManager.default.contentsOfDirectory(atPath: "/dev/shm")) ?? [])
     }
 
-    func added(since earlier: SharedMemorySnapshot) -> [String] {
-        names.subtracting(earlier.names).sorted()
+    func added(since earlier: SharedMemorySnapshot, namingAnyOf pids: Set<pid_t>) -> [String] {
+        names.subtracting(earlier.names).filter { name in
+            pids.contains { name.contains("-\($0)-") || name.hasSuffix("-\($0)") }
+        }.sorted()
     }
 }
