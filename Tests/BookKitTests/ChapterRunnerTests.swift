@@ -58,7 +58,7 @@ struct ChapterRunnerTests {
         let fixture = try Fixture()
         let chapter = try fixture.chapter("05-leak", prose: "# Leak\n")
         let error = #expect(throws: BookError.self) { try fixture.runner().run(chapter, echo: false) }
-        #expect(error?.message.contains("chapter 05-leak left 1 process(es) running") == true)
+        #expect(error?.message.contains("chapter 05-leak left 1 process(es) still running 2 s after it ended") == true)
         #if os(Linux)
         #expect(fixture.livingProcesses().isEmpty)
         #endif

@@ -65,7 +65,7 @@ public struct ChapterRunner: Sendable {
         // apart from other programs' by the creating process's pid in their names.
         var runProcesses: Set<pid_t> = [child.pid]
         let ending = child.wait(timeout: budget) { runProcesses.formUnion(sweep.survivors()) }
-        let leftRunning = sweep.killSurvivors()
+        let leftRunning = ending == .timedOut ? sweep.killSurvivors() : sweep.killSurvivors(after: .seconds(2))
         let leftSegments = SharedMemorySnapshot().added(since: shmBefore, namingAnyOf: runProcesses)
 
         let cell = (try? String(contentsOf: work.appendingPathComponent("current-cell"), encoding: .utf8)) ?? "(before the first cell)"
@@ -94,7 +94,7 @@ public struct ChapterRunner: Sendable {
             throw BookError("chapter \(chapter.slug) ended without writing its results: does main.swift call notebook.finish()?" + context)
         }
         if leftRunning > 0 {
-            throw BookError("chapter \(chapter.slug) left \(leftRunning) process(es) running after it ended (now killed): every child must be waited for")
+            throw BookError("chapter \(chapter.slug) left \(leftRunning) process(es) still running 2 s after it ended (now killed): every child must be waited for")
         }
         if !leftSegments.isEmpty {
             leftSegments.forEach { try? FileManager.default.removeItem(atPath: "/dev/shm/\($0)") }

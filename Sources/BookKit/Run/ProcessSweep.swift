@@ -38,6 +38,16 @@ struct ProcessSweep {
         return stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
     }
 
+    /// Gives survivors up to `grace` to end by themselves (a worker that notices its
+    /// parent is gone, ThreadSanitizer's symbolizer finishing a report), then kills those
+    /// still running; returns how many it had to kill.
+    @discardableResult
+    func killSurvivors(after grace: Duration) -> Int {
+        let deadline = ContinuousClock.now + grace
+        while !survivors().isEmpty && ContinuousClock.now < deadline { usleep(20_000) }
+        return killSurvivors()
+    }
+
     /// Kills every survivor with SIGKILL; returns how many there were.
     @discardableResult
     func killSurvivors() -> Int {
