@@ -97,8 +97,12 @@ func ioVersusCPU(_ cell: Cell) {
     if let busy = arithmeticAtOnce.busyCores {
         cell.check(busy < Double(cores) + 0.1, "\(jobs) computing threads kept at most \(cores) cores busy (\(Format.number(busy)))")
     }
-    cell.check(arithmeticSpeedup < 1.25 * Double(arithmeticIdeal),
-               "arithmetic cannot beat the core count: \(Format.number(arithmeticSpeedup))× < 1.25 × \(arithmeticIdeal)")
+    // Under ThreadSanitizer every memory access is instrumented and the one-by-one and
+    // threaded runs are slowed by different amounts, so their ratio says nothing.
+    if !Notebook.isThreadSanitized {
+        cell.check(arithmeticSpeedup < 1.25 * Double(arithmeticIdeal),
+                   "arithmetic cannot beat the core count: \(Format.number(arithmeticSpeedup))× < 1.25 × \(arithmeticIdeal)")
+    }
 }
 
 /// A measured core count for the prose, or a dash where the system does not report it.
