@@ -51,7 +51,7 @@ let package = Package(
         .target(name: "RacyCounter", dependencies: ["Primitives"],
                 swiftSettings: [.unsafeFlags(["-Onone"])]),
         // Child processes, pipes with framing, a process pool, shared memory.
-        .target(name: "Processes"),
+        .target(name: "Processes", dependencies: ["Primitives"]),
         // A small HTTP server on 127.0.0.1 for the chapters' real I/O.
         .target(name: "Loopback"),
         // The book builder: read -> resolve -> render -> write.

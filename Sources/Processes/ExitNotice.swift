@@ -1,4 +1,5 @@
 import Dispatch
+import Primitives
 
 /// A one-time notice that a child process has ended, which any number of threads can
 /// wait for, with or without a timeout. `Foundation.Process` calls its termination

@@ -1,4 +1,5 @@
 import Foundation
+import Primitives
 
 /// Typed messages over a pair of pipes, one JSON document per line ("JSON lines").
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import Primitives
 
 /// One call of `ProcessPool.run`: the inputs, which one is next, and the reports so
 /// far. The pool's driver threads share it; each takes the next input when free, so a

@@ -1,4 +1,5 @@
 import Foundation
+import Primitives
 
 /// A pool of worker processes (Python's `multiprocessing.Pool` or
 /// `ProcessPoolExecutor`): `size` copies of a program, each started in a worker role that
