@@ -79,6 +79,12 @@ struct ResolverTests {
         #expect(inline?.message.contains("must stand alone") == true)
     }
 
+    @Test func numberedTitleIsAnError() {
+        let numbered = error("# 01 · Threads\n\n{{#cell greet}}")
+        #expect(numbered?.location == "Chapters/01-test/README.md:1")
+        #expect(numbered?.message.contains("should not carry the chapter's number") == true)
+    }
+
     @Test func directivesInsideFencedCodeAreLeftAlone() throws {
         let page = try resolve("# T\n\n```\n{{#cell nope}}\n```\n\n{{#cell greet}}")
         #expect(page.markdown.contains("```\n{{#cell nope}}\n```"))

@@ -42,6 +42,11 @@ public struct ChapterResolver {
 
     public func resolve() throws -> ResolvedChapter {
         let prose = try Prose.read(chapter)
+        if let heading = prose.lines.first(where: { $0.text.hasPrefix("# ") }),
+           heading.text.range(of: #"^# [0-9]+ *[·.:-]"#, options: .regularExpression) != nil {
+            throw BookError("the title should not carry the chapter's number: the book numbers chapters from their folders",
+                            file: prose.path, line: heading.number)
+        }
         let sources = try chapter.sourceFiles().map {
             try AnchoredSource(contentsOf: $0, displayPath: repository.relative($0))
         }
