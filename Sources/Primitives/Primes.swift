@@ -1,6 +1,6 @@
 /// The book's CPU-bound work: counting primes by trial division. Deliberately plain
 /// computation, with no I/O and almost no memory traffic, so that only the number of
-/// cores working on it decides how fast it goes. Chapters 01, 04, 05 and 10 time it on
+/// cores working on it decides how fast it goes. Chapters 01, 04, 05 and 11 time it on
 /// threads, processes and tasks.
 public enum Primes {
     // ANCHOR: count-primes

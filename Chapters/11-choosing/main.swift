@@ -1,4 +1,4 @@
-// Chapter 10: choosing a model. The table of contents: one line per cell.
+// Chapter 11: choosing a model. The table of contents: one line per cell.
 import Notebook
 
 // A worker process started by a process pool serves its jobs here and never reaches the

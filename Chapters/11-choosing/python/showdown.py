@@ -1,6 +1,6 @@
 """The showdown's two workloads in Python, for comparison with the Swift rows.
 
-Run by chapter 10; prints JSON lines describing what it measured.
+Run by chapter 11; prints JSON lines describing what it measured.
 
     showdown.py io  BASE_URL PAGES DELAY_MS MODEL CONCURRENCY
     showdown.py cpu LIMIT CHUNKS WORKERS ROUNDS

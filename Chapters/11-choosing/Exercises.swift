@@ -3,7 +3,7 @@ import Loopback
 import Notebook
 import Primitives
 
-// Run one with `swift run chapter-10 exercise N`. Each starts with its checks failing;
+// Run one with `swift run chapter-11 exercise N`. Each starts with its checks failing;
 // make them pass.
 
 // ANCHOR: exercise-1
