@@ -118,6 +118,6 @@ struct ChapterRunnerTests {
         try fixture.write("Chapters/10-extra/main.swift", "\n")
         let chapter = try fixture.repository.chapter("10")
         let error = #expect(throws: BookError.self) { try fixture.runner().run(chapter, echo: false) }
-        #expect(error?.message.contains("swift build --product chapter-11") == true)
+        #expect(error?.message.contains("swift build --product chapter-10") == true)
     }
 }
