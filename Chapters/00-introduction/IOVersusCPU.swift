@@ -89,8 +89,8 @@ func ioVersusCPU(_ cell: Cell) {
     cell.value("arithmetic-checked", text: cores == 1 ? "no: this machine has one core"
                : freeCores == nil ? "no: this system does not report how busy other programs keep it"
                : Notebook.isThreadSanitized ? "no: this build runs under ThreadSanitizer, which slows threads far more than one"
-               : enoughFree ? "yes (\(Format.number(freeCores!)) cores were free), and it passed"
-               : "no: only \(Format.number(freeCores!)) of \(cores) cores were free")
+               : enoughFree ? "yes (\(Format.number(freeCores!, digits: 1)) cores were free), and it passed"
+               : "no: only \(Format.number(freeCores!, digits: 1)) of \(cores) cores were free")
     if cores > 1 && enoughFree {
         cell.check(arithmeticSpeedup > 1.2,
                    "with \(cores) cores, arithmetic on threads is more than 1.2× faster (\(Format.number(arithmeticSpeedup))×)")
