@@ -155,9 +155,6 @@ func costPerOperation(_ cell: Cell) {
     let median = { (name: String) in Spread(alone[name]!).median }
     cell.check(median("Atomic") < median("DispatchQueue.sync"),
                "one thread: an atomic add is cheaper than a trip through a serial queue (medians)")
-    // Barging: an unlocking thread usually takes its NSLock straight back (wide margin: one in ten).
-    cell.check(nslock.median < Double(200_000 / share) / 10,
-               "NSLock changed hands for fewer than one increment in ten (median \(Format.number(nslock.median, digits: 0)))")
     let lowest = kinds.map { Spread(crowded[$0.name]!).low / Spread(alone[$0.name]!).low }.min()!
     if !Notebook.isThreadSanitized {
         // Wide margin: contention can cost little, but it cannot make increments much cheaper than alone.
