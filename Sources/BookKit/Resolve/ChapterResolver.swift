@@ -120,20 +120,8 @@ public struct ChapterResolver {
             return self.figure(figure, figureFiles: &figureFiles)
         case .include:
             return try include(directive.argument, location: location)
-        case .compileFail, .tsan:
-            let url = try resolveFile(directive.argument, location: location)
-            let source = try AnchoredSource(contentsOf: url, displayPath: repository.relative(url))
-            let mode: ExampleRunner.Mode = directive.kind == .tsan ? .threadSanitizer : .compileFail
-            let result = try examples.run(mode, source: source, url: url, location: location)
-            let shown = source.text(anchor: source.regions["shown"] != nil ? "shown" : nil) ?? ""
-            let visible = shown.split(separator: "\n", omittingEmptySubsequences: false)
-                .filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("// \(mode.expectationKey):") }
-                .joined(separator: "\n")
-            return Block(
-                html: Fragments.code(visible, language: "swift", source: source.path, anchor: nil)
-                    + Fragments.diagnostic(result.output, command: result.command),
-                markdown: MarkdownBlocks.code(visible, source: source.path, anchor: nil)
-                    + "\n\n" + MarkdownBlocks.text(result.output, label: "`\(result.command)`"))
+        case .compileFail, .compileWarn, .run, .trap, .tsan:
+            return try example(directive, location: location)
         case .value:
             throw BookError("{{#value}} belongs inside a sentence", at: location)
         }
@@ -203,7 +191,7 @@ public struct ChapterResolver {
         return (String(argument[..<colon]), String(argument[argument.index(after: colon)...]))
     }
 
-    private func resolveFile(_ path: String, location: String) throws -> URL {
+    func resolveFile(_ path: String, location: String) throws -> URL {
         let url: URL
         do { url = try repository.resolve(path, relativeTo: chapter.folder) } catch let error as BookError {
             throw BookError(error.message, at: location)
