@@ -51,6 +51,28 @@ struct ExampleModesTests {
         #expect(html.contains("<a class=\"diag-group\" href=\"https://docs.swift.org/compiler/documentation/diagnostics/mutable-global-variable\">[#MutableGlobalVariable]</a>"))
     }
 
+    @Test func oneFileBuiltTwoWaysByTheDirectivesFlags() throws {
+        let prose = """
+            # T
+
+            {{#compile-warn examples/Example.swift -swift-version 5 -strict-concurrency=complete}}
+
+            {{#compile-fail examples/Example.swift}}
+            """
+        try fixture.write("Chapters/01-x/examples/Example.swift", """
+            // swiftc: -parse-as-library
+            // expect-warning: this is an error in the Swift 6 language mode
+            // expect-error: var 'counter' is not concurrency-safe
+            \(Self.mutableGlobal)
+            """)
+        let chapter = try fixture.chapter("01-x", prose: prose)
+        let page = try fixture.resolver(chapter, record: sampleRecord()).resolve()
+        #expect(page.html.contains("$ swiftc -parse-as-library -swift-version 5 -strict-concurrency=complete -c Chapters/01-x/examples/Example.swift"))
+        #expect(page.html.contains("$ swiftc -swift-version 6 -parse-as-library -c Chapters/01-x/examples/Example.swift"))
+        #expect(page.markdown.contains("warning: var 'counter' is not concurrency-safe"))
+        #expect(page.markdown.contains("Diagnostic groups: [`[#MutableGlobalVariable]`](https://docs.swift.org/compiler/documentation/diagnostics/mutable-global-variable)"))
+    }
+
     @Test func aRequiredWarningThatDisappearsFailsTheBuild() {
         let error = #expect(throws: BookError.self) {
             try run(.compileWarn, "// swiftc: -swift-version 5 -parse-as-library\n// expect-warning: not concurrency-safe\n\(Self.mutableGlobal)\n")

@@ -32,9 +32,12 @@ extension ChapterResolver {
         guard let mode = ExampleRunner.Mode(directive.kind) else {
             throw BookError("{{#\(directive.kind.rawValue)}} is not an example", at: location)
         }
-        let url = try resolveFile(directive.argument, location: location)
+        // `PATH` or `PATH FLAGS...`: the flags are added to the file's own.
+        let words = directive.argument.split(separator: " ").map(String.init)
+        let url = try resolveFile(words[0], location: location)
         let source = try AnchoredSource(contentsOf: url, displayPath: repository.relative(url))
-        let result = try examples.run(mode, source: source, url: url, location: location)
+        let result = try examples.run(mode, source: source, url: url, location: location,
+                                      extraFlags: [words.dropFirst().joined(separator: " ")].filter { !$0.isEmpty })
         let shown = source.text(anchor: source.regions["shown"] != nil ? "shown" : nil) ?? ""
         let visible = shown.split(separator: "\n", omittingEmptySubsequences: false)
             .filter { line in

@@ -41,8 +41,4 @@ struct ExampleFlags: Equatable {
         if mode == .threadSanitizer, !chosen.contains(where: optimisation.contains) { defaults.append("-Onone") }
         arguments = defaults + chosen
     }
-
-    init(source: AnchoredSource, mode: ExampleRunner.Mode, location: String) throws {
-        try self.init(declared: source.directives("swiftc"), mode: mode, path: source.path, location: location)
-    }
 }

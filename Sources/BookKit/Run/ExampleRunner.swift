@@ -61,12 +61,17 @@ public struct ExampleRunner: Sendable {
 
     /// The example's diagnostic, output or report; throws (with `location`) if the example
     /// does not behave as its expectation lines say, or if the compiler crashes on it.
-    public func run(_ mode: Mode, source: AnchoredSource, url: URL, location: String) throws -> Result {
+    ///
+    /// `extraFlags` (from the directive: `{{#compile-warn PATH -swift-version 5}}`) are added
+    /// to the file's own `// swiftc:` flags, so one file can be shown built several ways.
+    public func run(_ mode: Mode, source: AnchoredSource, url: URL, location: String,
+                    extraFlags: [String] = []) throws -> Result {
         let expectations = source.directives(mode.expectationKey)
         guard !expectations.isEmpty else {
             throw BookError("\(source.path) has no '// \(mode.expectationKey): TEXT' line saying what to expect", at: location)
         }
-        let flags = try ExampleFlags(source: source, mode: mode, location: location)
+        let flags = try ExampleFlags(declared: source.directives("swiftc") + extraFlags, mode: mode,
+                                     path: source.path, location: location)
         let text = source.lines.joined(separator: "\n")
         let key = Fingerprint.of("\(mode.rawValue)\n\(compilerVersion)\n\(flags.arguments.joined(separator: " "))\n\(source.path)\n\(text)")
         let cached = cacheFolder.appendingPathComponent("\(key).json")
