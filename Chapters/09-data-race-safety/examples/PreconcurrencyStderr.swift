@@ -1,6 +1,7 @@
 // The same module imported with @preconcurrency: its unannotated declarations are
 // taken as the module's authors wrote them, before concurrency checking existed.
-// expect-output: written to stderr, then stdout
+// expect-output: written to stderr
+// expect-output: then stdout
 // ANCHOR: shown
 #if canImport(Glibc)
 @preconcurrency import Glibc
