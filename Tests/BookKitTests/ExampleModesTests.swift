@@ -71,6 +71,9 @@ struct ExampleModesTests {
         #expect(page.html.contains("$ swiftc -swift-version 6 -parse-as-library -c Chapters/01-x/examples/Example.swift"))
         #expect(page.markdown.contains("warning: var 'counter' is not concurrency-safe"))
         #expect(page.markdown.contains("Diagnostic groups: [`[#MutableGlobalVariable]`](https://docs.swift.org/compiler/documentation/diagnostics/mutable-global-variable)"))
+        // The file's code is shown once, with the first result; the second shows only its own.
+        #expect(page.markdown.components(separatedBy: "<sub>`Chapters/01-x/examples/Example.swift`").count == 2)
+        #expect(page.html.components(separatedBy: "class=\"code-block\"").count == 2)
     }
 
     @Test func aRequiredWarningThatDisappearsFailsTheBuild() {

@@ -56,6 +56,7 @@ public struct ChapterResolver {
         var fence: String?
         var figureFiles: [String: String] = [:]
         var shownCells = Set<String>()
+        var shownExamples = Set<String>()
 
         for line in prose.lines {
             if let marker = fence {
@@ -71,7 +72,7 @@ public struct ChapterResolver {
             if let directive = try Directive.block(in: line, path: prose.path) {
                 let location = "\(prose.path):\(directive.line)"
                 var block = try resolve(directive, location: location, sources: sources, placedFigures: placedFigures,
-                                        figureFiles: &figureFiles)
+                                        figureFiles: &figureFiles, shownExamples: &shownExamples)
                 if directive.kind == .cell || directive.kind == .output { shownCells.insert(directive.argument) }
                 block.html = "\n" + block.html + "\n"
                 source.append(contentsOf: ["", Self.placeholder(blocks.count), ""])
@@ -99,7 +100,8 @@ public struct ChapterResolver {
     // MARK: Directives
 
     private func resolve(_ directive: Directive, location: String, sources: [AnchoredSource],
-                         placedFigures: Set<String>, figureFiles: inout [String: String]) throws -> Block {
+                         placedFigures: Set<String>, figureFiles: inout [String: String],
+                         shownExamples: inout Set<String>) throws -> Block {
         switch directive.kind {
         case .code:
             return try code(anchor: directive.argument, sources: sources, location: location, required: true)!
@@ -121,7 +123,7 @@ public struct ChapterResolver {
         case .include:
             return try include(directive.argument, location: location)
         case .compileFail, .compileWarn, .run, .trap, .tsan:
-            return try example(directive, location: location)
+            return try example(directive, location: location, shownExamples: &shownExamples)
         case .value:
             throw BookError("{{#value}} belongs inside a sentence", at: location)
         }

@@ -27,8 +27,9 @@ extension ExampleRunner.Mode {
 extension ChapterResolver {
     /// `{{#compile-fail}}`, `{{#compile-warn}}`, `{{#run}}`, `{{#trap}}`, `{{#tsan}}`: the
     /// example's code (its `shown` anchor if it has one, without the expectation lines) and
-    /// what the compiler or the program said about it.
-    func example(_ directive: Directive, location: String) throws -> Block {
+    /// what the compiler or the program said about it. A file already shown on this page
+    /// (built again with other flags) is not shown again: only the new result is.
+    func example(_ directive: Directive, location: String, shownExamples: inout Set<String>) throws -> Block {
         guard let mode = ExampleRunner.Mode(directive.kind) else {
             throw BookError("{{#\(directive.kind.rawValue)}} is not an example", at: location)
         }
@@ -46,10 +47,11 @@ extension ChapterResolver {
             }
             .joined(separator: "\n")
         let command = result.command + (result.ending.map { "  # \($0)" } ?? "")
+        let showCode = shownExamples.insert(source.path).inserted
         return Block(
-            html: Fragments.code(visible, language: "swift", source: source.path, anchor: nil)
+            html: (showCode ? Fragments.code(visible, language: "swift", source: source.path, anchor: nil) : "")
                 + Fragments.diagnostic(result.output, command: command, label: mode.label),
-            markdown: MarkdownBlocks.code(visible, source: source.path, anchor: nil)
-                + "\n\n" + MarkdownBlocks.diagnostic(result.output, label: "\(mode.label): `\(command)`"))
+            markdown: (showCode ? MarkdownBlocks.code(visible, source: source.path, anchor: nil) + "\n\n" : "")
+                + MarkdownBlocks.diagnostic(result.output, label: "\(mode.label): `\(command)`"))
     }
 }
