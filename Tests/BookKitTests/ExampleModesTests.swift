@@ -48,7 +48,7 @@ struct ExampleModesTests {
         let groups = DiagnosticGroups(result.output)
         #expect(groups.url(of: "MutableGlobalVariable") == "https://docs.swift.org/compiler/documentation/diagnostics/mutable-global-variable")
         let html = Fragments.diagnostic(result.output, command: result.command)
-        #expect(html.contains("<a class=\"diag-group\" href=\"https://docs.swift.org/compiler/documentation/diagnostics/mutable-global-variable\">[#MutableGlobalVariable]</a>"))
+        #expect(html.contains("<a class=\"diag-group\" rel=\"external\" href=\"https://docs.swift.org/compiler/documentation/diagnostics/mutable-global-variable\">[#MutableGlobalVariable]</a>"))
     }
 
     @Test func oneFileBuiltTwoWaysByTheDirectivesFlags() throws {
@@ -239,8 +239,8 @@ struct DiagnosticGroupTests {
 
     @Test func htmlLinksEveryTagAndAddressAndStillEscapes() {
         let html = Fragments.diagnostic(output + "\n<script>", command: "swiftc A.swift")
-        #expect(html.contains("shared mutable state <a class=\"diag-group\" href=\"https://docs.swift.org/compiler/documentation/diagnostics/mutable-global-variable\">[#MutableGlobalVariable]</a></span>"))
-        #expect(html.contains("&lt;<a href=\"https://docs.swift.org/compiler/documentation/diagnostics/sending-risks-data-race\">https://docs.swift.org/compiler/documentation/diagnostics/sending-risks-data-race</a>&gt;"))
+        #expect(html.contains("shared mutable state <a class=\"diag-group\" rel=\"external\" href=\"https://docs.swift.org/compiler/documentation/diagnostics/mutable-global-variable\">[#MutableGlobalVariable]</a></span>"))
+        #expect(html.contains("&lt;<a rel=\"external\" href=\"https://docs.swift.org/compiler/documentation/diagnostics/sending-risks-data-race\">https://docs.swift.org/compiler/documentation/diagnostics/sending-risks-data-race</a>&gt;"))
         #expect(html.contains("&lt;script&gt;"))
         #expect(!html.contains("<script>"))
     }

@@ -38,14 +38,15 @@ public struct DiagnosticGroups: Equatable, Sendable {
     }
 
     /// One escaped line of output with every known `[#Group]` (and a bare address of a
-    /// group's page) turned into a link to the group's page.
+    /// group's page) turned into a link to the group's page. The links are marked
+    /// `rel="external"`: references outside the book, which reads the same offline.
     public func linkedHTML(_ line: String) -> String {
         var html = HTML.escape(line)
         for (name, url) in pages {
             let href = HTML.escape(url)
             let tag = "[#\(name)]"
-            html = html.replacingOccurrences(of: "&lt;\(href)&gt;", with: "&lt;<a href=\"\(href)\">\(href)</a>&gt;")
-            html = html.replacingOccurrences(of: tag, with: "<a class=\"diag-group\" href=\"\(href)\">\(tag)</a>")
+            html = html.replacingOccurrences(of: "&lt;\(href)&gt;", with: "&lt;<a rel=\"external\" href=\"\(href)\">\(href)</a>&gt;")
+            html = html.replacingOccurrences(of: tag, with: "<a class=\"diag-group\" rel=\"external\" href=\"\(href)\">\(tag)</a>")
         }
         return html
     }
