@@ -47,7 +47,8 @@ func handOver(_ cell: Cell) async {
 /// An actor can return a non-Sendable value when it marks the result `sending`: the
 /// compiler checks that the actor keeps no reference to it, so the caller owns it alone.
 actor Editor {
-    private var opened = 0
+    /// What the caller may read instead of an object: a Sendable summary.
+    private(set) var opened = 0
 
     func newDraft(titled title: String) -> sending Draft {
         opened += 1
@@ -66,6 +67,8 @@ func sendingResult(_ cell: Cell) async {
     let editor = Editor()
     let draft = await editor.newDraft(titled: "notes")
     draft.lines.append("first line")          // ours now: change it freely
-    print("\(draft.title): \(draft.lines)")
+    let opened = await editor.opened          // an Int: Sendable, crosses freely
+    print("\(draft.title): \(draft.lines); drafts opened: \(opened)")
     cell.check(draft.lines == ["first line"], "the draft left the actor and is the caller's alone")
+    cell.check(opened == 1, "the Sendable count came out of the actor too")
 }

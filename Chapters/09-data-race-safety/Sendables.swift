@@ -33,7 +33,7 @@ func sendableKinds(_ cell: Cell) async {
     let hits = HitCounter()
     let board = Scoreboard()                               // an actor: Sendable by definition
     let label: @Sendable (Int) -> String = { "child \($0)" }  // a closure that captures nothing mutable
-    let kind: any Numeric.Type = Double.self                // a metatype of a concrete type
+    let kind = Double.self                                 // the metatype of a concrete type
 
     let lines = await withTaskGroup(of: String.self) { group in
         for child in 1...4 {
