@@ -184,7 +184,7 @@ public struct ExampleRunner: Sendable {
         switch ending {
         case .exited(let status): "exit status \(status)"
         case .signalled(let signal): ChildProcess.signalName(signal)
-        case .timedOut: "no end within 60 s (killed)"
+        case .timedOut: "a timeout (killed after 60 s)"
         }
     }
 
