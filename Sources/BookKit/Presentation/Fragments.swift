@@ -69,19 +69,22 @@ public enum Fragments {
         return html
     }
 
-    /// A compiler's (or sanitizer's) report, under the command that produced it.
-    /// Lines with `error:` or `warning:` are marked so the eye finds them.
-    public static func diagnostic(_ text: String, command: String) -> String {
-        var html = "<div class=\"diagnostic\" role=\"group\" aria-label=\"Compiler diagnostic\">\n"
-        html += "<div class=\"diagnostic-header\"><span class=\"diagnostic-label\">The compiler says</span>"
+    /// A compiler's (or a program's, or a sanitizer's) report, under `label` and the command
+    /// that produced it. Lines with `error:` or `warning:` are marked so the eye finds them;
+    /// each diagnostic group the compiler names (`[#MutableGlobalVariable]`) links to the
+    /// compiler's page about it.
+    public static func diagnostic(_ text: String, command: String, label: String = "The compiler says") -> String {
+        let groups = DiagnosticGroups(text)
+        var html = "<div class=\"diagnostic\" role=\"group\" aria-label=\"\(HTML.escape(label))\">\n"
+        html += "<div class=\"diagnostic-header\"><span class=\"diagnostic-label\">\(HTML.escape(label))</span>"
         if !command.isEmpty { html += " <code class=\"diagnostic-command\">$ \(HTML.escape(command))</code>" }
         html += "</div>\n<pre><samp>"
         let lines = trimmingFinalNewline(text).split(separator: "\n", omittingEmptySubsequences: false)
         html += lines.map { line -> String in
-            let escaped = HTML.escape(String(line))
-            if line.contains("error:") { return "<span class=\"diag-error\">\(escaped)</span>" }
-            if line.contains("warning:") { return "<span class=\"diag-warning\">\(escaped)</span>" }
-            return escaped
+            let linked = groups.linkedHTML(String(line))
+            if line.contains("error:") { return "<span class=\"diag-error\">\(linked)</span>" }
+            if line.contains("warning:") { return "<span class=\"diag-warning\">\(linked)</span>" }
+            return linked
         }.joined(separator: "\n")
         html += "</samp></pre>\n</div>\n"
         return html

@@ -56,6 +56,7 @@ public struct ChapterResolver {
         var fence: String?
         var figureFiles: [String: String] = [:]
         var shownCells = Set<String>()
+        var shownExamples = Set<String>()
 
         for line in prose.lines {
             if let marker = fence {
@@ -71,7 +72,7 @@ public struct ChapterResolver {
             if let directive = try Directive.block(in: line, path: prose.path) {
                 let location = "\(prose.path):\(directive.line)"
                 var block = try resolve(directive, location: location, sources: sources, placedFigures: placedFigures,
-                                        figureFiles: &figureFiles)
+                                        figureFiles: &figureFiles, shownExamples: &shownExamples)
                 if directive.kind == .cell || directive.kind == .output { shownCells.insert(directive.argument) }
                 block.html = "\n" + block.html + "\n"
                 source.append(contentsOf: ["", Self.placeholder(blocks.count), ""])
@@ -99,7 +100,8 @@ public struct ChapterResolver {
     // MARK: Directives
 
     private func resolve(_ directive: Directive, location: String, sources: [AnchoredSource],
-                         placedFigures: Set<String>, figureFiles: inout [String: String]) throws -> Block {
+                         placedFigures: Set<String>, figureFiles: inout [String: String],
+                         shownExamples: inout Set<String>) throws -> Block {
         switch directive.kind {
         case .code:
             return try code(anchor: directive.argument, sources: sources, location: location, required: true)!
@@ -120,20 +122,8 @@ public struct ChapterResolver {
             return self.figure(figure, figureFiles: &figureFiles)
         case .include:
             return try include(directive.argument, location: location)
-        case .compileFail, .tsan:
-            let url = try resolveFile(directive.argument, location: location)
-            let source = try AnchoredSource(contentsOf: url, displayPath: repository.relative(url))
-            let mode: ExampleRunner.Mode = directive.kind == .tsan ? .threadSanitizer : .compileFail
-            let result = try examples.run(mode, source: source, url: url, location: location)
-            let shown = source.text(anchor: source.regions["shown"] != nil ? "shown" : nil) ?? ""
-            let visible = shown.split(separator: "\n", omittingEmptySubsequences: false)
-                .filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("// \(mode.expectationKey):") }
-                .joined(separator: "\n")
-            return Block(
-                html: Fragments.code(visible, language: "swift", source: source.path, anchor: nil)
-                    + Fragments.diagnostic(result.output, command: result.command),
-                markdown: MarkdownBlocks.code(visible, source: source.path, anchor: nil)
-                    + "\n\n" + MarkdownBlocks.text(result.output, label: "`\(result.command)`"))
+        case .compileFail, .compileWarn, .run, .trap, .tsan:
+            return try example(directive, location: location, shownExamples: &shownExamples)
         case .value:
             throw BookError("{{#value}} belongs inside a sentence", at: location)
         }
@@ -203,7 +193,7 @@ public struct ChapterResolver {
         return (String(argument[..<colon]), String(argument[argument.index(after: colon)...]))
     }
 
-    private func resolveFile(_ path: String, location: String) throws -> URL {
+    func resolveFile(_ path: String, location: String) throws -> URL {
         let url: URL
         do { url = try repository.resolve(path, relativeTo: chapter.folder) } catch let error as BookError {
             throw BookError(error.message, at: location)

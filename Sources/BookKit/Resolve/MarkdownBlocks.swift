@@ -20,6 +20,14 @@ enum MarkdownBlocks {
         "\(label):\n\n" + fenced(text, info: "text")
     }
 
+    /// A compiler's or program's report as text, then its diagnostic groups as links
+    /// (a fenced block cannot hold links).
+    static func diagnostic(_ output: String, label: String) -> String {
+        let groups = DiagnosticGroups(output).pages
+        let links = groups.map { "[`[#\($0.name)]`](\($0.url))" }.joined(separator: ", ")
+        return text(output, label: label) + (groups.isEmpty ? "" : "\n\nDiagnostic groups: \(links)")
+    }
+
     static func checks(_ checks: [CheckRecord]) -> String {
         checks.map { "- \($0.passed ? "✓" : "✗") \(escapeInline($0.message))" }.joined(separator: "\n")
     }

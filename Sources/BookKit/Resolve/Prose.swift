@@ -64,7 +64,8 @@ struct Directive: Equatable {
     enum Kind: String, CaseIterable {
         case cell, code, output, include, figure, value
         case compileFail = "compile-fail"
-        case tsan
+        case compileWarn = "compile-warn"
+        case run, trap, tsan
     }
 
     let kind: Kind

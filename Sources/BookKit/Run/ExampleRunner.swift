@@ -1,23 +1,52 @@
 import Foundation
 
-/// Compiles (and for sanitizer examples, runs) the small standalone programs the prose
-/// shows with their real diagnostics: `{{#compile-fail}}` and `{{#tsan}}`. Results are
-/// cached in `.book/cache/examples/` by the hash of the source, the mode and the
+/// Compiles (and for some modes, runs) the small standalone programs the prose shows with
+/// what the compiler or the program really said: `{{#compile-fail}}`, `{{#compile-warn}}`,
+/// `{{#run}}`, `{{#trap}}` and `{{#tsan}}`. An example may declare its own compiler flags in
+/// a line `// swiftc: FLAGS` (see `ExampleFlags`). Results are cached in
+/// `.book/cache/examples/` by the hash of the source, the mode, the flags and the
 /// compiler's version, so an unchanged example costs nothing on the next build.
 public struct ExampleRunner: Sendable {
-    public enum Mode: String, Sendable {
+    public enum Mode: String, Sendable, CaseIterable {
         /// Must not compile; the diagnostic must contain every `// expect-error:` text.
         case compileFail = "compile-fail"
+        /// Must compile, with warnings; they must contain every `// expect-warning:` text.
+        case compileWarn = "compile-warn"
+        /// Built (without a warning) and run; must exit 0 and print every `// expect-output:` text.
+        case run
+        /// Built (without a warning) and run; must be stopped by a signal (a Swift trap) after
+        /// printing every `// expect-trap:` text.
+        case trap
         /// Built with ThreadSanitizer and run; must exit non-zero with every `// expect-report:` text.
         case threadSanitizer = "tsan"
 
-        var expectationKey: String { self == .compileFail ? "expect-error" : "expect-report" }
+        public var expectationKey: String {
+            switch self {
+            case .compileFail: "expect-error"
+            case .compileWarn: "expect-warning"
+            case .run: "expect-output"
+            case .trap: "expect-trap"
+            case .threadSanitizer: "expect-report"
+            }
+        }
+
+        /// Whose words the result is, for messages and the book's label.
+        var speaker: String {
+            switch self {
+            case .compileFail, .compileWarn: "compiler's diagnostic"
+            case .run: "program's output"
+            case .trap: "program's output before its trap"
+            case .threadSanitizer: "sanitizer's report"
+            }
+        }
     }
 
     public struct Result: Codable, Sendable, Equatable {
         /// The command a reader can run to see the same thing.
         public var command: String
         public var output: String
+        /// How the program ended, when that is part of the lesson (a trap's signal).
+        public var ending: String?
     }
 
     let repository: Repository
@@ -30,22 +59,28 @@ public struct ExampleRunner: Sendable {
         self.compilerVersion = compilerVersion
     }
 
-    /// The example's diagnostic or report; throws (with `location`) if the example does
-    /// not behave as its expectation lines say.
-    public func run(_ mode: Mode, source: AnchoredSource, url: URL, location: String) throws -> Result {
+    /// The example's diagnostic, output or report; throws (with `location`) if the example
+    /// does not behave as its expectation lines say, or if the compiler crashes on it.
+    ///
+    /// `extraFlags` (from the directive: `{{#compile-warn PATH -swift-version 5}}`) are added
+    /// to the file's own `// swiftc:` flags, so one file can be shown built several ways.
+    public func run(_ mode: Mode, source: AnchoredSource, url: URL, location: String,
+                    extraFlags: [String] = []) throws -> Result {
         let expectations = source.directives(mode.expectationKey)
         guard !expectations.isEmpty else {
             throw BookError("\(source.path) has no '// \(mode.expectationKey): TEXT' line saying what to expect", at: location)
         }
+        let flags = try ExampleFlags(declared: source.directives("swiftc") + extraFlags, mode: mode,
+                                     path: source.path, location: location)
         let text = source.lines.joined(separator: "\n")
-        let key = Fingerprint.of("\(mode.rawValue)\n\(compilerVersion)\n\(source.path)\n\(text)")
+        let key = Fingerprint.of("\(mode.rawValue)\n\(compilerVersion)\n\(flags.arguments.joined(separator: " "))\n\(source.path)\n\(text)")
         let cached = cacheFolder.appendingPathComponent("\(key).json")
         let result: Result
         if let data = FileManager.default.contents(atPath: cached.path),
            let hit = try? JSONDecoder().decode(Result.self, from: data) {
             result = hit
         } else {
-            result = try produce(mode, url: url, location: location)
+            result = try produce(mode, flags: flags, url: url, location: location)
             try FileManager.default.createDirectory(at: cacheFolder, withIntermediateDirectories: true)
             try JSONEncoder().encode(result).write(to: cached, options: .atomic)
         }
@@ -55,47 +90,112 @@ public struct ExampleRunner: Sendable {
             .filter { $0.range(of: #"^\s*[0-9]+\s*\|"#, options: .regularExpression) == nil }
             .joined(separator: "\n")
         for expected in expectations where !messages.contains(expected) {
-            throw BookError("the \(mode == .compileFail ? "compiler's diagnostic" : "sanitizer's report") for \(source.path) no longer contains '\(expected)'; it says:\n\(result.output)", at: location)
+            throw BookError("the \(mode.speaker) for \(source.path) no longer contains '\(expected)'; it says:\n\(result.output)", at: location)
         }
         return result
     }
 
     private var cacheFolder: URL { repository.root.appendingPathComponent(".book/cache/examples") }
 
-    private func produce(_ mode: Mode, url: URL, location: String) throws -> Result {
+    private func produce(_ mode: Mode, flags: ExampleFlags, url: URL, location: String) throws -> Result {
         // The compiler gets the absolute path; `clean` turns it back into the repository-relative one.
         let path = repository.relative(url)
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("book-example-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
         let log = work.appendingPathComponent("output.txt").path
+        let shownFlags = flags.arguments.joined(separator: " ")
+        let binary = work.appendingPathComponent("example").path
+
+        func compile(_ output: [String]) throws -> (ok: Bool, text: String) {
+            let ending = try execute(swiftc, flags.arguments + [url.path] + output, log: log, timeout: 300)
+            let text = clean(read(log), work: work)
+            if let crash = CompilerCrash(ending: ending, output: text) {
+                throw BookError("swiftc crashed compiling \(path) (\(crash.summary)). This is a bug in the compiler, "
+                                + "not a diagnostic: the book does not show it. Change the example, or report the crash. "
+                                + "The compiler printed:\n\(crash.excerpt)", at: location)
+            }
+            guard ending != .timedOut else { throw BookError("swiftc took more than 300 s on \(path)", at: location) }
+            return (ending == .exited(0), text)
+        }
+
         switch mode {
         case .compileFail:
-            let arguments = ["-swift-version", "6", "-c", url.path, "-o", work.appendingPathComponent("example.o").path]
-            let status = try execute(swiftc, arguments, log: log, timeout: 300)
-            let output = clean(read(log), work: work)
-            guard status != .exited(0) else {
+            let (ok, output) = try compile(["-c", "-o", work.appendingPathComponent("example.o").path])
+            guard !ok else {
                 throw BookError("\(path) compiled without an error, but the book shows it as code the compiler refuses", at: location)
             }
-            return Result(command: "swiftc -swift-version 6 -c \(path)", output: output)
+            return Result(command: "swiftc \(shownFlags) -c \(path)", output: output)
+        case .compileWarn:
+            let (ok, output) = try compile(["-c", "-o", work.appendingPathComponent("example.o").path])
+            guard ok else {
+                throw BookError("\(path) does not compile, but the book shows it as code that compiles with warnings:\n\(output)", at: location)
+            }
+            guard output.contains("warning:") else {
+                throw BookError("\(path) compiled without a warning, but the book shows the warnings it must produce", at: location)
+            }
+            return Result(command: "swiftc \(shownFlags) -c \(path)", output: output)
+        case .run, .trap:
+            let (ok, warnings) = try compile(["-o", binary])
+            guard ok else { throw BookError("\(path) does not compile with \(shownFlags):\n\(warnings)", at: location) }
+            guard !warnings.contains("warning:") else {
+                throw BookError("\(path) compiles with a warning; a program the book runs must compile cleanly "
+                                + "(show warnings with {{#compile-warn}}):\n\(warnings)", at: location)
+            }
+            let ending = try execute(binary, [], log: log, timeout: 60, quietBacktrace: true)
+            let output = clean(read(log), work: work)
+            let command = "swiftc \(shownFlags) \(path) -o example && ./example"
+            if mode == .run {
+                guard ending == .exited(0) else {
+                    throw BookError("\(path) ended with \(Self.describe(ending)), but the book shows it as a program that runs:\n\(output)", at: location)
+                }
+                return Result(command: command, output: output)
+            }
+            guard case .signalled(let signal) = ending else {
+                throw BookError("\(path) ended with \(Self.describe(ending)), but the book shows it as a program that traps:\n\(output)", at: location)
+            }
+            return Result(command: command, output: Self.withoutStackTrace(output),
+                          ending: "stopped by \(ChildProcess.signalName(signal))")
         case .threadSanitizer:
-            let binary = work.appendingPathComponent("example").path
-            let arguments = ["-swift-version", "6", "-Onone", "-sanitize=thread", url.path, "-o", binary]
-            guard try execute(swiftc, arguments, log: log, timeout: 300) == .exited(0) else {
-                throw BookError("\(path) does not compile with -sanitize=thread:\n\(clean(read(log), work: work))", at: location)
+            let (ok, output) = try compile(["-sanitize=thread", "-o", binary])
+            guard ok else {
+                throw BookError("\(path) does not compile with -sanitize=thread:\n\(output)", at: location)
             }
             let ending = try execute(binary, [], log: log, timeout: 60)
-            let output = clean(read(log), work: work)
+            let report = clean(read(log), work: work)
             guard ending != .exited(0) else {
                 throw BookError("\(path) ran cleanly under ThreadSanitizer, but the book shows it as a race the sanitizer reports", at: location)
             }
-            return Result(command: "swiftc -Onone -sanitize=thread \(path) -o racy && ./racy", output: output)
+            return Result(command: "swiftc \(shownFlags) -sanitize=thread \(path) -o racy && ./racy", output: report)
         }
     }
 
-    private func execute(_ executable: String, _ arguments: [String], log: String, timeout: Double) throws -> ChildProcess.Ending {
+    /// A trap's message without the runtime's "Current stack trace" (addresses that change
+    /// with every build): the lines are counted, not shown.
+    static func withoutStackTrace(_ output: String) -> String {
+        var lines = output.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let start = lines.firstIndex(where: { $0.hasPrefix("Current stack trace:") }) else { return output }
+        let frames = lines[(start + 1)...].prefix { $0.range(of: #"^[0-9]+ "#, options: .regularExpression) != nil }.count
+        lines.replaceSubrange(start...(start + frames), with: ["Current stack trace: (\(frames) frames, not shown)"])
+        return lines.joined(separator: "\n")
+    }
+
+    static func describe(_ ending: ChildProcess.Ending) -> String {
+        switch ending {
+        case .exited(let status): "exit status \(status)"
+        case .signalled(let signal): ChildProcess.signalName(signal)
+        case .timedOut: "a timeout (killed after 60 s)"
+        }
+    }
+
+    /// Runs one program with its output in `log`. `quietBacktrace` turns off the Swift
+    /// runtime's crash backtracer (on by default on Linux), so a trap shows its message,
+    /// not pages of stack.
+    private func execute(_ executable: String, _ arguments: [String], log: String, timeout: Double,
+                         quietBacktrace: Bool = false) throws -> ChildProcess.Ending {
         var environment = ProcessInfo.processInfo.environment
         environment["TERM"] = "dumb"
+        if quietBacktrace { environment["SWIFT_BACKTRACE"] = "enable=no" }
         let child = try ChildProcess(executable: executable, arguments: arguments, environment: environment,
                                      output: .file(log))
         return child.wait(timeout: timeout)

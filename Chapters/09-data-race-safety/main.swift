@@ -1,0 +1,22 @@
+import Notebook
+
+let notebook = Notebook()
+await notebook.cell("domains", "Isolation domains, and where each function ran", isolationDomains)
+await notebook.cell("sendable-kinds", "What may cross: Sendable values", sendableKinds)
+notebook.cell("unchecked-locked", "@unchecked Sendable, with the promise kept", uncheckedButLocked)
+await notebook.cell("metatypes", "Metatypes of generic parameters", metatypes)
+await notebook.cell("hand-over", "A non-Sendable value handed over, and a sending parameter", handOver)
+await notebook.cell("sending-result", "A sending result leaves an actor", sendingResult)
+await notebook.cell("global-fixes", "Global and static state, three fixes", globalFixes)
+await notebook.cell("capture-fixes", "Captures in concurrent closures, three fixes", captureFixes)
+await notebook.cell("main-actor-fixes", "Main-actor state from outside, three fixes", mainActorFixes)
+await notebook.cell("conformance-fixes", "Conformances that cross into the main actor", conformanceFixes)
+await notebook.cell("nonsending-concurrent", "nonisolated(nonsending) and @concurrent", nonsendingAndConcurrent)
+notebook.cell("assume-isolated", "assumeIsolated: a run-time check that lets you in", assumeIsolatedCell)
+notebook.cell("unsafe-but-locked", "nonisolated(unsafe), with a lock", unsafeButLocked)
+
+notebook.exercise(1, "Stay on the caller's actor", exerciseCallersActor)
+notebook.exercise(2, "Leave the caller's actor", exerciseLeaveTheActor)
+notebook.exercise(3, "Which vault am I on?", exerciseWhichVault)
+notebook.exercise(4, "A Sendable visit log", exerciseVisitLog)
+notebook.finish()

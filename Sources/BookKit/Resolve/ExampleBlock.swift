@@ -1,0 +1,57 @@
+import Foundation
+
+extension ExampleRunner.Mode {
+    /// The mode a directive asks for; `nil` for directives that are not examples.
+    init?(_ kind: Directive.Kind) {
+        switch kind {
+        case .compileFail: self = .compileFail
+        case .compileWarn: self = .compileWarn
+        case .run: self = .run
+        case .trap: self = .trap
+        case .tsan: self = .threadSanitizer
+        default: return nil
+        }
+    }
+
+    /// The label over the result in the book: whose words they are.
+    var label: String {
+        switch self {
+        case .compileFail, .compileWarn: "The compiler says"
+        case .run: "The program prints"
+        case .trap: "The program traps"
+        case .threadSanitizer: "ThreadSanitizer reports"
+        }
+    }
+}
+
+extension ChapterResolver {
+    /// `{{#compile-fail}}`, `{{#compile-warn}}`, `{{#run}}`, `{{#trap}}`, `{{#tsan}}`: the
+    /// example's code (its `shown` anchor if it has one, without the expectation lines) and
+    /// what the compiler or the program said about it. A file already shown on this page
+    /// (built again with other flags) is not shown again: only the new result is.
+    func example(_ directive: Directive, location: String, shownExamples: inout Set<String>) throws -> Block {
+        guard let mode = ExampleRunner.Mode(directive.kind) else {
+            throw BookError("{{#\(directive.kind.rawValue)}} is not an example", at: location)
+        }
+        // `PATH` or `PATH FLAGS...`: the flags are added to the file's own.
+        let words = directive.argument.split(separator: " ").map(String.init)
+        let url = try resolveFile(words[0], location: location)
+        let source = try AnchoredSource(contentsOf: url, displayPath: repository.relative(url))
+        let result = try examples.run(mode, source: source, url: url, location: location,
+                                      extraFlags: [words.dropFirst().joined(separator: " ")].filter { !$0.isEmpty })
+        let shown = source.text(anchor: source.regions["shown"] != nil ? "shown" : nil) ?? ""
+        let visible = shown.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { line in
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                return !ExampleRunner.Mode.allCases.contains { trimmed.hasPrefix("// \($0.expectationKey):") }
+            }
+            .joined(separator: "\n")
+        let command = result.command + (result.ending.map { "  # \($0)" } ?? "")
+        let showCode = shownExamples.insert(source.path).inserted
+        return Block(
+            html: (showCode ? Fragments.code(visible, language: "swift", source: source.path, anchor: nil) : "")
+                + Fragments.diagnostic(result.output, command: command, label: mode.label),
+            markdown: (showCode ? MarkdownBlocks.code(visible, source: source.path, anchor: nil) + "\n\n" : "")
+                + MarkdownBlocks.diagnostic(result.output, label: "\(mode.label): `\(command)`"))
+    }
+}
