@@ -72,7 +72,7 @@ func cancellation(_ cell: Cell) async {
     cell.check(stubbornDone == chunks, "cancel() did not stop the task that never checks (\(stubbornDone) chunks)")
     cell.check((try? outcome.get()) == nil && isCancellationError(outcome), "checkCancellation threw CancellationError")
     cell.check(isCancellationError(sleepOutcome) && sleptFor < 1,
-               "Task.sleep threw CancellationError after \(sleptFor) s, not 10 s")
+               "Task.sleep threw CancellationError after \(seconds: sleptFor), not 10 s")
 }
 
 func isCancellationError<T>(_ result: Result<T, any Error>) -> Bool {
@@ -166,7 +166,7 @@ func cancellationHandler(_ cell: Cell) async {
     // ANCHOR_END: cancellation-handler
     cell.value("timer-sleep-time", completed, digits: 3, unit: "s")
     cell.value("timer-cancel-reaction", reaction * 1000, digits: 2, unit: "ms")
-    cell.check(completed >= 0.03, "the bridged timer waited its 30 ms (\(completed) s)")
+    cell.check(completed >= 0.03, "the bridged timer waited its 30 ms (\(seconds: completed))")
     cell.check(isCancellationError(outcome) && reaction < 1,
-               "the cancelled timer threw CancellationError \(reaction) s after cancel(), not 10 s later")
+               "the cancelled timer threw CancellationError \(seconds: reaction) after cancel(), not 10 s later")
 }

@@ -48,11 +48,11 @@ func timeouts(_ cell: Cell) async throws {
     cell.value("stubborn-timeout-time", stubbornTime, digits: 3, unit: "s")
     cell.check(fast == "fast result", "work within the limit returns its result")
     cell.check(timedOutAfter >= 0.1 && timedOutAfter < 1,
-               "the slow work was stopped after \(timedOutAfter) s (limit 0.1 s), not after 5 s")
+               "the slow work was stopped after \(seconds: timedOutAfter) (limit 0.1 s), not after 5 s")
     cell.value("request-timeout-time", requestTime, digits: 3, unit: "s")
     cell.check(requestTime >= 0.1 && requestTime < 1,
-               "the 10 s request was abandoned after \(requestTime) s (limit 0.1 s)")
-    cell.check(stubbornTime >= 0.3, "withTimeout returned only when the non-cooperative work ended (\(stubbornTime) s)")
+               "the 10 s request was abandoned after \(seconds: requestTime) (limit 0.1 s)")
+    cell.check(stubbornTime >= 0.3, "withTimeout returned only when the non-cooperative work ended (\(seconds: stubbornTime))")
 }
 
 extension Result where Failure == any Error {

@@ -60,5 +60,5 @@ func discardingGroups(_ cell: Cell) async throws {
     print(siblings.all.sorted().joined(separator: ", "))
     cell.value("discarding-failure-time", failureTime, digits: 3, unit: "s")
     cell.check(siblings.count == 3, "a failing child cancelled its three siblings, with no loop over the group")
-    cell.check(failureTime < 0.25, "the group ended after \(failureTime) s, not after the 500 ms siblings")
+    cell.check(failureTime < 0.25, "the group ended after \(seconds: failureTime), not after the 500 ms siblings")
 }

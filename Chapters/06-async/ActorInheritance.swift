@@ -1,0 +1,42 @@
+import Foundation
+import Notebook
+
+/// Keeps the current thread busy for `length` without suspending: the caller's actor
+/// cannot run anything else meanwhile.
+func spin(for length: Duration) {
+    let start = ContinuousClock.now
+    while ContinuousClock.now - start < length {}
+}
+
+// ANCHOR: task-inherits-actor
+/// Run on the main actor. A `Task {}` created here inherits the main actor, so its body
+/// can start only when this function suspends or returns; `Task.immediate` (SE-0472)
+/// runs its body right away, on the caller's thread, up to its first suspension.
+@MainActor
+func taskFromAnActor(_ cell: Cell) async {
+    let created = ContinuousClock.now
+    let inherited = Task { ContinuousClock.now - created }  // queued on the main actor
+    spin(for: .milliseconds(50))  // the creator keeps the actor for 50 ms
+    let inheritedStart = await inherited.value
+
+    let immediateCreated = ContinuousClock.now
+    let immediate = Task.immediate { ContinuousClock.now - immediateCreated }
+    let immediateReturned = ContinuousClock.now - immediateCreated
+    spin(for: .milliseconds(50))
+    let immediateStart = await immediate.value
+
+    let named = Task(name: "fetch page 7") { Task.name ?? "no name" }  // SE-0469
+    let seenName = await named.value
+    print("Task {} from a @MainActor function: body started \(duration: inheritedStart) after creation")
+    print("Task.immediate from the same place:  body started \(duration: immediateStart) after creation")
+    print("Task(name:): inside, Task.name is \"\(seenName)\"")
+// ANCHOR_END: task-inherits-actor
+    cell.value("inherited-start", inheritedStart)
+    cell.value("immediate-start", immediateStart)
+    cell.value("task-name-seen", text: seenName)
+    cell.check(inheritedStart >= .milliseconds(50),
+               "the inherited task started only after its creator's 50 ms on the actor (\(duration: inheritedStart))")
+    cell.check(immediateStart <= immediateReturned,
+               "Task.immediate ran its body before returning to its creator (\(duration: immediateStart) ≤ \(duration: immediateReturned))")
+    cell.check(seenName == "fetch page 7", "Task.name inside a named task is its name")
+}
