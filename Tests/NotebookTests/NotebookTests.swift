@@ -68,7 +68,7 @@ struct CellTests {
         #expect(record.values["in-ms"]?.text == "4.2 ms")
         #expect(record.values["who"]?.text == "worker-1")
         #expect(record.cells[0].checks.map(\.message) == ["it works"])
-        #expect(record.cells[0].checks[0].location.hasSuffix("NotebookTests.swift:\(#line - 12)"))
+        #expect(record.cells[0].checks[0].location.hasSuffix("NotebookTests.swift:\(#line - 14)"))
         #expect(record.cells[0].figures.map(\.name) == ["t", "b"])
     }
 
