@@ -11,7 +11,7 @@ func overRelease(_ cell: Cell) {
     var taken = 0
     while plain.wait(timeout: .now()) == .success { taken += 1 }
     print("DispatchSemaphore(value: 2) after one extra signal lets \(taken) holders in")
-    for _ in 0..<taken { plain.signal() }  // put the permits back before it is released
+    for _ in 0..<taken { plain.signal() }  // put the permits back before it is released: see below
 
     let bounded = BoundedSemaphore(limit: 2)
     bounded.acquire()
@@ -28,4 +28,44 @@ func overRelease(_ cell: Cell) {
     cell.check(taken == 3, "the extra signal silently raised the limit from 2 to \(taken)")
     cell.check(report.contains("released more times than acquired") && bounded.availablePermits == 2,
                "BoundedSemaphore reported the over-release and kept its limit of 2")
+}
+
+// ANCHOR: semaphore-trap
+/// The child's job: let a DispatchSemaphore go while it holds fewer permits than it
+/// started with. libdispatch takes that for a bug and stops the process.
+enum SemaphoreTrap {
+    static let role = "semaphore-released-below-initial-value"
+
+    static func releaseBelowInitialValue() -> Never {
+        do {
+            let semaphore = DispatchSemaphore(value: 2)
+            semaphore.wait()  // one permit taken and never given back
+        }  // the semaphore is released here
+        print("the process survived")
+        exit(0)
+    }
+}
+// ANCHOR_END: semaphore-trap
+
+func semaphoreReleasedTooLow(_ cell: Cell) throws {
+    // ANCHOR: semaphore-trap-run
+    let child = Process()
+    child.executableURL = Bundle.main.executableURL
+    child.arguments = [SemaphoreTrap.role]
+    let output = Pipe(), errors = Pipe()
+    child.standardOutput = output
+    child.standardError = errors
+    try child.run()
+    let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    let outputText = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    child.waitUntilExit()  // after draining both pipes: a full pipe would block the child
+    let killed = child.terminationReason == .uncaughtSignal
+    print("child: \(killed ? "killed by signal \(child.terminationStatus)" : "exited with status \(child.terminationStatus)")")
+    if let frame = errorText.range(of: "_dispatch_semaphore_dispose") {  // from Swift's backtrace
+        print("the child's backtrace starts in: \(errorText[frame])")
+    }
+    // ANCHOR_END: semaphore-trap-run
+    cell.value("semaphore-trap-signal", Int(child.terminationStatus))
+    cell.check(killed && !outputText.contains("survived"),
+               "the child that released a semaphore below its initial value was stopped by a signal")
 }
