@@ -30,7 +30,7 @@ func overRelease(_ cell: Cell) {
                "BoundedSemaphore reported the over-release and kept its limit of 2")
 }
 
-// ANCHOR: semaphore-trap
+// ANCHOR: semaphore-trap-child
 /// The child's job: let a DispatchSemaphore go while it holds fewer permits than it
 /// started with. libdispatch takes that for a bug and stops the process.
 enum SemaphoreTrap {
@@ -45,10 +45,10 @@ enum SemaphoreTrap {
         exit(0)
     }
 }
-// ANCHOR_END: semaphore-trap
+// ANCHOR_END: semaphore-trap-child
 
 func semaphoreReleasedTooLow(_ cell: Cell) throws {
-    // ANCHOR: semaphore-trap-run
+    // ANCHOR: semaphore-trap
     let child = Process()
     child.executableURL = Bundle.main.executableURL
     child.arguments = [SemaphoreTrap.role]
@@ -63,7 +63,7 @@ func semaphoreReleasedTooLow(_ cell: Cell) throws {
     child.waitUntilExit()  // after draining the pipe: a full pipe would block the child
     let killed = child.terminationReason == .uncaughtSignal
     print("child: \(killed ? "killed by signal \(child.terminationStatus)" : "exited with status \(child.terminationStatus)")")
-    // ANCHOR_END: semaphore-trap-run
+    // ANCHOR_END: semaphore-trap
     cell.value("semaphore-trap-signal", Int(child.terminationStatus))
     cell.check(killed && !outputText.contains("survived"),
                "the child that released a semaphore below its initial value was stopped by a signal")
