@@ -1,13 +1,6 @@
 import Foundation
 import Notebook
 
-/// Keeps the current thread busy for `length` without suspending: the caller's actor
-/// cannot run anything else meanwhile.
-func spin(for length: Duration) {
-    let start = ContinuousClock.now
-    while ContinuousClock.now - start < length {}
-}
-
 // ANCHOR: task-inherits-actor
 /// Run on the main actor. A `Task {}` created here inherits the main actor, so its body
 /// can start only when this function suspends or returns; `Task.immediate` (SE-0472)
@@ -17,13 +10,13 @@ func spin(for length: Duration) {
 func taskFromAnActor(_ cell: Cell) async {
     let created = ContinuousClock.now
     let inherited = Task { ContinuousClock.now - created }  // queued on the main actor
-    spin(for: .milliseconds(50))  // the creator keeps the actor for 50 ms
+    compute(for: .milliseconds(50))  // the creator keeps the actor busy for 50 ms
     let inheritedStart = await inherited.value
 
     let immediateCreated = ContinuousClock.now
     let immediate = Task.immediate { ContinuousClock.now - immediateCreated }
     let immediateReturned = ContinuousClock.now - immediateCreated
-    spin(for: .milliseconds(50))
+    compute(for: .milliseconds(50))
     let immediateStart = await immediate.value
 
     let named = Task(name: "fetch page 7") { Task.name ?? "no name" }  // SE-0469
