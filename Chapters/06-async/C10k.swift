@@ -163,7 +163,7 @@ func c10k(_ cell: Cell) throws {
     let allStarted = threads.allStartedAfter ?? 0
     cell.value("c10k-threads-started", allStarted, unit: "s")
     cell.check(threads.seconds >= 1, "10,000 threads took \(seconds: threads.seconds) >= 1 s")
-    cell.check(threads.seconds >= allStarted + 0.99,
+    cell.check(threads.seconds >= allStarted + 0.9,  // 0.1 s of slack: the clock is read just after the last start
                "the last thread started after \(seconds: allStarted) and slept 1 s: total \(seconds: threads.seconds)")
     cell.check(tasks.peakMemoryKiB < threads.peakMemoryKiB,
                "tasks peaked at less memory (\(tasks.peakMemoryKiB) KiB) than threads (\(threads.peakMemoryKiB) KiB)")

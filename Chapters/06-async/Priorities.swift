@@ -32,15 +32,18 @@ func priorities(_ cell: Cell) async {
 
     // Escalation (SE-0462): a high-priority task that awaits a low-priority one raises
     // the low one's priority, so the waiter is not held up by it.
+    let lowStarted = Locked(false)
     let low = Task(priority: .background) { () -> (before: TaskPriority, after: TaskPriority, handlerSaw: TaskPriority?) in
         let before = Task.currentPriority
         let handlerSaw = Locked<TaskPriority?>(nil)
         return await withTaskPriorityEscalationHandler {
+            lowStarted.withLock { $0 = true }
             try? await Task.sleep(for: .milliseconds(100))  // nobody cancels this task
             return (before, Task.currentPriority, handlerSaw.withLock { $0 })
         } onPriorityEscalated: { _, new in handlerSaw.withLock { $0 = new } }
     }
-    try? await Task.sleep(for: .milliseconds(10))
+    let giveUp = ContinuousClock.now + .seconds(5)  // until it has read its priority (bounded)
+    while !lowStarted.withLock({ $0 }) && ContinuousClock.now < giveUp { await Task.yield() }
     let seen = await Task(priority: .high) { await low.value }.value
     print("low task: priority \(seen.before) at start, \(seen.after) after a .high task awaited it")
     print("its escalation handler was told: \(seen.handlerSaw.map { "\($0)" } ?? "nothing")")
