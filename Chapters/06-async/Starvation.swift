@@ -136,8 +136,8 @@ func starvation(_ cell: Cell) async {
     cell.value("yielding-worst-gap", seconds: yielding.worstGap)
     cell.check(computing.worstGap >= 0.09,
                "computing without an await, the tasks kept the heartbeat waiting like blocking ones (\(seconds: computing.worstGap))")
-    // Wide margin: on an idle machine the yielding gap is about a quarter of the other; a
-    // loaded one stretches both.
+    // Wide margin: on an idle machine the yielding gap is far smaller still; a loaded one
+    // stretches both.
     cell.check(yielding.worstGap < 0.8 * computing.worstGap,
                "yielding every 10 ms kept the worst gap well below the unbroken computation's (\(seconds: yielding.worstGap) vs \(seconds: computing.worstGap))")
     cell.check(blocked.jobs >= 0.2, "\(jobs) blocking jobs on \(cores) threads took at least 2 x 100 ms (\(seconds: blocked.jobs))")
