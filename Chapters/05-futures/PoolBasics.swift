@@ -66,12 +66,13 @@ func resultsAsCompleted(_ cell: Cell) throws {
 // ANCHOR: wait
 func waitForFutures(_ cell: Cell) throws {
     let start = ContinuousClock.now
-    /// Prints what a wait returned, and when; returns the values of the done futures.
-    func report(_ label: String, _ result: WaitResult<Int>) -> [Int] {
+    /// Prints what a wait returned, and when; returns the values of the done futures and
+    /// the time it printed (one reading, so the prose and the output agree).
+    func report(_ label: String, _ result: WaitResult<Int>) -> (done: [Int], units: Double) {
         let done = result.done.compactMap { try? $0.result() }
-        let at = Format.number(inUnits(ContinuousClock.now - start), digits: 2)
-        print("\(label) at \(at) units: done \(done), not done \(result.notDone.count)")
-        return done
+        let at = inUnits(ContinuousClock.now - start)
+        print("\(label) at \(Format.number(at, digits: 2)) units: done \(done), not done \(result.notDone.count)")
+        return (done, at)
     }
     let (first, timedOut, all) = try withThreadPool(workers: 4) { pool in
         let futures = try [1, 2, 3, 4].map { units throws(ExecutorError) in
@@ -84,10 +85,10 @@ func waitForFutures(_ cell: Cell) throws {
         return (first, timedOut, all)
     }
     // ANCHOR_END: wait
-    cell.value("wait-all-elapsed", inUnits(ContinuousClock.now - start), digits: 2, unit: "units")
-    cell.check(first == [1], "FIRST_COMPLETED returned when the 1-unit job finished")
-    cell.check(timedOut == [1, 2], "at the 2.5-unit timeout, the 1- and 2-unit jobs were done, 3 and 4 not")
-    cell.check(all == [1, 2, 3, 4], "ALL_COMPLETED returned with all four done")
+    cell.value("wait-all-elapsed", all.units, digits: 2, unit: "units")
+    cell.check(first.done == [1], "FIRST_COMPLETED returned when the 1-unit job finished")
+    cell.check(timedOut.done == [1, 2], "at the 2.5-unit timeout, the 1- and 2-unit jobs were done, 3 and 4 not")
+    cell.check(all.done == [1, 2, 3, 4], "ALL_COMPLETED returned with all four done")
 }
 
 // ANCHOR: map

@@ -63,6 +63,19 @@ func cancellation(_ cell: Cell) async {
     let sleptFor = secondsSince(start)
     print("Task.sleep(10 s) cancelled after 20 ms ended after \(Format.duration(sleptFor)): \(sleepOutcome)")
     // ANCHOR_END: cancel
+    // ANCHOR: awaits-that-never-throw
+    // asyncio raises CancelledError at whatever await the task is parked on. In Swift a
+    // cancelled task goes on through every await that does not check the flag itself.
+    let counter = CancellationCounter()
+    let unaware = Task { () -> (actorCalls: Int, continuationValue: Int, flagSet: Bool) in
+        withUnsafeCurrentTask { $0?.cancel() }  // cancelled from the start
+        let calls = await counter.increment()  // an actor call: no check, no throw
+        let value = await withCheckedContinuation { $0.resume(returning: 7) }  // no check either
+        return (calls, value, Task.isCancelled)
+    }
+    let unawareResult = await unaware.value
+    print("cancelled task: actor call returned \(unawareResult.actorCalls), continuation returned \(unawareResult.continuationValue), Task.isCancelled = \(unawareResult.flagSet)")
+    // ANCHOR_END: awaits-that-never-throw
 
     cell.value("polite-chunks", politeDone)
     cell.value("stubborn-chunks", stubbornDone)
@@ -71,8 +84,10 @@ func cancellation(_ cell: Cell) async {
     cell.check(politeDone < chunks, "the cooperative task stopped early (\(politeDone) < \(chunks) chunks)")
     cell.check(stubbornDone == chunks, "cancel() did not stop the task that never checks (\(stubbornDone) chunks)")
     cell.check((try? outcome.get()) == nil && isCancellationError(outcome), "checkCancellation threw CancellationError")
+    cell.check(unawareResult == (1, 7, true),
+               "a cancelled task's actor call and plain continuation returned normally; only the flag was set")
     cell.check(isCancellationError(sleepOutcome) && sleptFor < 1,
-               "Task.sleep threw CancellationError after \(sleptFor) s, not 10 s")
+               "Task.sleep threw CancellationError after \(seconds: sleptFor), not 10 s")
 }
 
 func isCancellationError<T>(_ result: Result<T, any Error>) -> Bool {
@@ -166,7 +181,13 @@ func cancellationHandler(_ cell: Cell) async {
     // ANCHOR_END: cancellation-handler
     cell.value("timer-sleep-time", completed, digits: 3, unit: "s")
     cell.value("timer-cancel-reaction", reaction * 1000, digits: 2, unit: "ms")
-    cell.check(completed >= 0.03, "the bridged timer waited its 30 ms (\(completed) s)")
+    cell.check(completed >= 0.03, "the bridged timer waited its 30 ms (\(seconds: completed))")
     cell.check(isCancellationError(outcome) && reaction < 1,
-               "the cancelled timer threw CancellationError \(reaction) s after cancel(), not 10 s later")
+               "the cancelled timer threw CancellationError \(seconds: reaction) after cancel(), not 10 s later")
+}
+
+/// An actor whose method never looks at cancellation.
+actor CancellationCounter {
+    private var calls = 0
+    func increment() -> Int { calls += 1; return calls }
 }

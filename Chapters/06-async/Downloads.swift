@@ -70,11 +70,11 @@ func downloads(_ cell: Cell) async throws {
         cell.value("narrow-download-time", limited, digits: 2, unit: "s")
         cell.value("narrow-ideal", limitedIdeal, digits: 2, unit: "s")
         cell.value("narrow-in-flight", narrowInFlight)
-        cell.check(sequential >= 0.5, "one by one, 5 pages took at least 5 x 100 ms (\(sequential) s)")
+        cell.check(sequential >= 0.5, "one by one, 5 pages took at least 5 x 100 ms (\(seconds: sequential))")
         cell.check(concurrent < 0.5 * Double(pages) * delay.seconds,
-                   "\(pages) concurrent downloads took \(concurrent) s, under half of \(pages) x 100 ms")
+                   "\(pages) concurrent downloads took \(seconds: concurrent), under half of \(pages) x 100 ms")
         cell.check(narrowInFlight <= defaultLimit,
                    "with \(defaultLimit) connections the server never saw more than \(defaultLimit) requests at once (\(narrowInFlight))")
-        cell.check(limited >= limitedIdeal, "\(defaultLimit) connections need at least \(batches) rounds of 100 ms (\(limited) s)")
+        cell.check(limited >= limitedIdeal, "\(defaultLimit) connections need at least \(batches) rounds of 100 ms (\(seconds: limited))")
     }
 }

@@ -15,10 +15,13 @@ func mainActorCell(_ cell: Cell) async {
     cell.value("main-actor-main-thread", text: "\(onMainThread)")
     cell.value("nonisolated-main-thread", text: "\(elsewhere.mainThread)")
     cell.check(isolation === MainActor.shared, "#isolation inside the @MainActor function is MainActor.shared")
-    cell.check(!elsewhere.isolated, "a nonisolated async function runs on no actor")
+    cell.check(!elsewhere.isolated,
+               "without NonisolatedNonsendingByDefault (SE-0461, off in this package), a nonisolated async function runs on no actor")
 }
 
-/// Runs on the global pool: no actor isolation at all.
+/// In this package (Swift 6 mode, without the upcoming feature NonisolatedNonsendingByDefault
+/// of SE-0461) this runs on the global pool, on no actor. With that feature on, a
+/// nonisolated async function runs on its caller's actor instead.
 nonisolated func nonisolatedProbe() async -> (isolated: Bool, mainThread: Bool) {
     (#isolation != nil, Thread.isMainThread)
 }

@@ -47,7 +47,7 @@ func asyncRange(_ cell: Cell) async throws {
     // ANCHOR_END: ticker-use
     cell.value("ticker-time", total, digits: 3, unit: "s")
     cell.check(seen == [1, 2, 3, 4, 5], "the numbers arrive in order, once each")
-    cell.check(total >= 0.1, "five 20 ms waits take at least 0.10 s (\(total) s)")
+    cell.check(total >= 0.1, "five 20 ms waits take at least 0.10 s (\(seconds: total))")
     cell.check(squaresOfEvens == [4, 16, 36], "async sequences have map, filter and reduce")
 }
 
@@ -58,14 +58,21 @@ func fibonacci(every interval: Duration, onStop: @escaping @Sendable () -> Void)
     AsyncStream { continuation in
         let producer = Task {
             var (current, next) = (0, 1)
-            while !Task.isCancelled {
+            while true {
                 continuation.yield(current)
-                (current, next) = (next, current + next)
-                try? await Task.sleep(for: interval)
+                let (sum, overflow) = current.addingReportingOverflow(next)
+                if overflow { break }  // the 93rd number is the last that fits in an Int
+                (current, next) = (next, sum)
+                // Cancelled: stop here. (`try? await Task.sleep` would swallow the
+                // cancellation and go round again.)
+                do { try await Task.sleep(for: interval) } catch { break }
             }
+            continuation.finish()
             onStop()
         }
-        // Called when the consumer's loop ends or its task is cancelled.
+        // Called when the stream ends: it is finished, the consumer's task is cancelled
+        // while it waits, or the stream value is released. Not when a `for await` loop
+        // merely stops while the stream is still held.
         continuation.onTermination = { _ in producer.cancel() }
     }
 }
@@ -87,6 +94,25 @@ func streamGenerator(_ cell: Cell) async throws {
     let producerStopped = stopped.load(ordering: .relaxed)
     print("producer stopped after the consumer left: \(producerStopped)")
     // ANCHOR_END: fibonacci-use
+    // ANCHOR: held-stream
+    let heldStopped = Atomic<Bool>(false)
+    let stoppedWhileHeld: Bool
+    do {
+        let held = fibonacci(every: .milliseconds(2)) { heldStopped.store(true, ordering: .relaxed) }
+        for await number in held where number > 10 { break }  // the loop ends; `held` lives on
+        try await Task.sleep(for: .milliseconds(50))
+        stoppedWhileHeld = withExtendedLifetime(held) { heldStopped.load(ordering: .relaxed) }
+    }  // `held` is released here
+    print("loop ended, stream still held, 50 ms later: producer stopped = \(stoppedWhileHeld)")
+    // ANCHOR_END: held-stream
+    let releasedBy = ContinuousClock.now + .seconds(2)
+    while !heldStopped.load(ordering: .relaxed) && ContinuousClock.now < releasedBy {
+        try await Task.sleep(for: .milliseconds(1))
+    }
+    let stoppedOnceReleased = heldStopped.load(ordering: .relaxed)
+    print("stream released: producer stopped = \(stoppedOnceReleased)")
     cell.check(numbers == [0, 1, 1, 2, 3, 5, 8, 13, 21, 34], "the generator yields Fibonacci numbers in order")
-    cell.check(producerStopped, "the producer task was cancelled when the consumer stopped")
+    cell.check(producerStopped, "the producer task was cancelled once the stream was released")
+    cell.check(!stoppedWhileHeld, "ending the loop alone did not terminate a stream still held: the producer kept going")
+    cell.check(stoppedOnceReleased, "releasing the held stream terminated it and stopped its producer")
 }

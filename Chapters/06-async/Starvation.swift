@@ -16,7 +16,9 @@ final class Heartbeat: Sendable {
     func run(on timeline: Timeline) async {
         var last = ContinuousClock.now
         while running.load(ordering: .relaxed) {
-            try? await Task.sleep(for: interval)
+            // A cancelled heartbeat stops. (`try? await Task.sleep` would swallow the
+            // cancellation: every later sleep returns at once, and the loop spins.)
+            do { try await Task.sleep(for: interval) } catch { return }
             let now = ContinuousClock.now
             timeline.record(lane: "heartbeat", label: "beat", from: last, to: now)
             gaps.withLock { $0.append((now - last).seconds) }
@@ -81,18 +83,45 @@ func starvation(_ cell: Cell) async {
         await runOffThePool { _ = usleep(100_000) }
     }
     // ANCHOR_END: fixed
+    // ANCHOR: executor-preference
+    let executor = ThreadTaskExecutor(threads: jobs, name: "blocking")
+    let onExecutor = await heartbeatExperiment(jobs: jobs, timeline: cell.timeline("executor", "usleep under withTaskExecutorPreference")) { _ in
+        await withTaskExecutorPreference(executor) {
+            _ = usleep(100_000)  // blocks one of the executor's threads, not the pool
+        }
+    }
+    executor.stop()
+    // ANCHOR_END: executor-preference
+    // ANCHOR: cpu-bound
+    let computing = await heartbeatExperiment(jobs: jobs, timeline: cell.timeline("computing", "100 ms of computation in each task")) { _ in
+        compute(for: .milliseconds(100))  // no await: holds its pool thread throughout
+    }
+    let yielding = await heartbeatExperiment(jobs: jobs, timeline: cell.timeline("yielding", "the same computation, yielding every 10 ms")) { _ in
+        for _ in 1...10 {
+            compute(for: .milliseconds(10))
+            await Task.yield()  // lets the tasks waiting for a thread, the heartbeat among them, run
+        }
+    }
+    // ANCHOR_END: cpu-bound
 
-    let rows: [(String, (jobs: Double, worstGap: Double))] = [
-        ("usleep inside tasks (blocking)", blocked),
-        ("Task.sleep (suspending)", suspended),
-        ("usleep on its own thread", offPool),
+    // Sleeping jobs could all run at once (ideal: one job, 100 ms); computing jobs need a
+    // core each, so `jobs` of them on `cores` cores take jobs / cores rounds.
+    let sleepIdeal = 0.1, computeIdeal = 0.1 * Double(jobs) / Double(cores)
+    let rows: [(name: String, result: (jobs: Double, worstGap: Double), ideal: Double)] = [
+        ("usleep inside tasks (blocking)", blocked, sleepIdeal),
+        ("Task.sleep (suspending)", suspended, sleepIdeal),
+        ("usleep on its own thread", offPool, sleepIdeal),
+        ("usleep on a TaskExecutor's threads", onExecutor, sleepIdeal),
+        ("100 ms of computation, no await", computing, computeIdeal),
+        ("the same in 10 ms slices with Task.yield()", yielding, computeIdeal),
     ]
-    for (name, result) in rows {
-        print("\(name): jobs took \(Format.duration(result.jobs)) (ideal 100 ms), worst heartbeat gap \(Format.duration(result.worstGap)) (ideal 20 ms)")
+    for row in rows {
+        print("\(row.name): jobs took \(seconds: row.result.jobs) (ideal \(seconds: row.ideal)), worst heartbeat gap \(seconds: row.result.worstGap) (ideal 20 ms)")
     }
     cell.table("starvation-table", "\(jobs) jobs of 100 ms beside a 20 ms heartbeat",
                header: ["jobs do", "jobs' wall time", "ideal", "worst heartbeat gap", "ideal"],
-               rows: rows.map { [$0.0, Format.duration($0.1.jobs), "100 ms", Format.duration($0.1.worstGap), "20 ms"] })
+               rows: rows.map { [$0.name, Format.duration($0.result.jobs), Format.duration($0.ideal),
+                                 Format.duration($0.result.worstGap), "20 ms"] })
     cell.value("starvation-cores", cores)
     cell.value("starvation-jobs", jobs)
     cell.value("blocked-jobs-time", blocked.jobs, digits: 3, unit: "s")
@@ -101,8 +130,19 @@ func starvation(_ cell: Cell) async {
     cell.value("suspended-worst-gap", suspended.worstGap * 1000, digits: 0, unit: "ms")
     cell.value("offpool-jobs-time", offPool.jobs, digits: 3, unit: "s")
     cell.value("offpool-worst-gap", offPool.worstGap * 1000, digits: 0, unit: "ms")
-    cell.check(blocked.jobs >= 0.2, "\(jobs) blocking jobs on \(cores) threads took at least 2 x 100 ms (\(blocked.jobs) s)")
-    cell.check(blocked.worstGap >= 0.09, "blocked, the heartbeat missed at least one 100 ms job's worth (\(blocked.worstGap) s)")
-    cell.check(suspended.worstGap < 0.5 * blocked.worstGap && offPool.worstGap < 0.5 * blocked.worstGap,
-               "both fixes keep the worst gap under half the blocked one (\(suspended.worstGap) s, \(offPool.worstGap) s vs \(blocked.worstGap) s)")
+    cell.value("executor-jobs-time", onExecutor.jobs, digits: 3, unit: "s")
+    cell.value("executor-worst-gap", onExecutor.worstGap * 1000, digits: 0, unit: "ms")
+    cell.value("computing-worst-gap", seconds: computing.worstGap)
+    cell.value("yielding-worst-gap", seconds: yielding.worstGap)
+    cell.check(computing.worstGap >= 0.09,
+               "computing without an await, the tasks kept the heartbeat waiting like blocking ones (\(seconds: computing.worstGap))")
+    // Wide margin: on an idle machine the yielding gap is far smaller still; a loaded one
+    // stretches both.
+    cell.check(yielding.worstGap < 0.8 * computing.worstGap,
+               "yielding every 10 ms kept the worst gap well below the unbroken computation's (\(seconds: yielding.worstGap) vs \(seconds: computing.worstGap))")
+    cell.check(blocked.jobs >= 0.2, "\(jobs) blocking jobs on \(cores) threads took at least 2 x 100 ms (\(seconds: blocked.jobs))")
+    cell.check(blocked.worstGap >= 0.09, "blocked, the heartbeat missed at least one 100 ms job's worth (\(seconds: blocked.worstGap))")
+    cell.check(suspended.worstGap < 0.5 * blocked.worstGap && offPool.worstGap < 0.5 * blocked.worstGap
+                   && onExecutor.worstGap < 0.5 * blocked.worstGap,
+               "all three fixes keep the worst gap under half the blocked one (\(seconds: suspended.worstGap), \(seconds: offPool.worstGap), \(seconds: onExecutor.worstGap) vs \(seconds: blocked.worstGap))")
 }

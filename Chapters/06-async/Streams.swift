@@ -13,7 +13,7 @@ final class BacklogMeter: Sendable {
     var consumedCount: Int { counts.withLock { $0.consumed } }
 }
 
-func streamNoBackpressure(_ cell: Cell) async {
+func streamNoBackpressure(_ cell: Cell) async throws {
     // ANCHOR: stream-queue
     let items = 100
     let meter = BacklogMeter()
@@ -32,7 +32,7 @@ func streamNoBackpressure(_ cell: Cell) async {
     for await item in stream {  // a slow consumer: 2 ms per item
         meter.consumed()
         received.append(item)
-        try? await Task.sleep(for: .milliseconds(2))
+        try await Task.sleep(for: .milliseconds(2))
     }
     let producerTime = await producer.value
     let consumerTime = secondsSince(start)
@@ -84,7 +84,7 @@ func boundedChannel(_ cell: Cell) async throws {
         meter.consumed()
         received.append(item)
         largestBuffer = max(largestBuffer, channel.count)
-        try? await Task.sleep(for: .milliseconds(2))
+        try await Task.sleep(for: .milliseconds(2))
     }
     let producerEnd = try await producer.value
     let consumerTime = secondsSince(start)

@@ -36,8 +36,8 @@ func sumVersusMax(_ cell: Cell) async throws {
     cell.value("sequential-time", sequentialTime, digits: 3, unit: "s")
     cell.value("concurrent-time", concurrentTime, digits: 3, unit: "s")
     cell.value("concurrent-ratio", concurrentTime / sequentialTime, digits: 2)
-    cell.check(sequentialTime >= 0.25, "sequential \(sequentialTime) s >= 0.100 + 0.150 s (the sum)")
-    cell.check(concurrentTime >= 0.15, "concurrent \(concurrentTime) s >= 0.150 s (the longer of the two)")
+    cell.check(sequentialTime >= 0.25, "sequential \(seconds: sequentialTime) >= 0.100 + 0.150 s (the sum)")
+    cell.check(concurrentTime >= 0.15, "concurrent \(seconds: concurrentTime) >= 0.150 s (the longer of the two)")
     cell.check(concurrentTime < 0.8 * sequentialTime,
-               "concurrent \(concurrentTime) s < 0.8 x sequential \(sequentialTime) s")
+               "concurrent \(seconds: concurrentTime) < 0.8 x sequential \(seconds: sequentialTime)")
 }

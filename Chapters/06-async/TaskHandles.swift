@@ -5,7 +5,8 @@ import Notebook
 // ANCHOR: task-handles
 func taskHandles(_ cell: Cell) async throws {
     let start = ContinuousClock.now
-    // Task { } starts running at once, concurrently with the code that created it.
+    // From a nonisolated function, Task { } starts on the pool at once, concurrently with
+    // the code that created it. (From an actor it waits for the actor: see below.)
     let handle = Task { () -> Int in
         try await Task.sleep(for: .milliseconds(200))
         return 42
@@ -19,8 +20,8 @@ func taskHandles(_ cell: Cell) async throws {
     cell.value("task-create-time", creating * 1000, digits: 3, unit: "ms")
     cell.value("task-value-time", waited, digits: 3, unit: "s")
     cell.check(answer == 42, "the handle's value is the task's result")
-    cell.check(creating < 0.2, "creating the task took \(creating) s, less than its 0.2 s of work: it did not wait")
-    cell.check(waited >= 0.2, "value waited for the task: \(waited) s >= 0.2 s")
+    cell.check(creating < 0.2, "creating the task took \(seconds: creating), less than its 0.2 s of work: it did not wait")
+    cell.check(waited >= 0.2, "value waited for the task: \(seconds: waited) >= 0.2 s")
 }
 // ANCHOR_END: task-handles
 
@@ -73,7 +74,7 @@ func asyncLetScope(_ cell: Cell) async {
     cell.value("async-let-return-time", structuredTime * 1000, digits: 1, unit: "ms")
     cell.check(structured.outcome == true,
                "the async let child had finished, cancelled, before its scope returned")
-    cell.check(structuredTime < 1, "the scope returned in \(structuredTime) s, not after the child's 5 s sleep")
+    cell.check(structuredTime < 1, "the scope returned in \(seconds: structuredTime), not after the child's 5 s sleep")
     cell.check(unstructured.outcome == true, "the Task ran on after its creator returned, until cancelled")
 }
 

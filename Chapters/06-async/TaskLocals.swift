@@ -1,5 +1,6 @@
 import Foundation
 import Notebook
+import Primitives
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -26,29 +27,36 @@ func threadLocalRequestID() -> String? {
 }
 // ANCHOR_END: thread-local
 
-/// An identifier of the OS thread running the caller right now.
-func currentThreadID() -> UInt {
+// ANCHOR: pthread-self
+/// The tempting way to ask "which thread am I on?". glibc declares `pthread_self()`
+/// `__attribute__((const))`: the optimiser may assume it returns the same value every time
+/// within one function, and reuse a value read before an `await` after it.
+@inline(never)
+func pthreadSelfBits() -> UInt {
     #if canImport(Glibc)
     UInt(pthread_self())
     #else
     UInt(bitPattern: pthread_self())
     #endif
 }
+// ANCHOR_END: pthread-self
 
 // ANCHOR: task-local
 func taskLocals(_ cell: Cell) async throws {
     let tasks = 20
-    let results = await withTaskGroup(of: (threadLocalKept: Bool, taskLocalKept: Bool, moved: Bool).self) { group in
+    let results = await withTaskGroup(of: (threadLocalKept: Bool, taskLocalKept: Bool, before: KernelThreadID, after: KernelThreadID, pthreadMoved: Bool).self) { group in
         for index in 0..<tasks {
             group.addTask {
                 let mine = "task-\(index)"
                 setThreadLocalRequestID(mine)
                 return await Trace.$requestID.withValue(mine) {
-                    let before = currentThreadID()
+                    let before = KernelThreadID.current  // the kernel's thread id: see below
+                    let pthreadBefore = pthreadSelfBits()
                     try? await Task.sleep(for: .milliseconds(Int.random(in: 1...10)))
                     // After the await this task may run on another thread, and this thread
                     // may have run other tasks that overwrote its dictionary.
-                    return (threadLocalRequestID() == mine, Trace.requestID == mine, currentThreadID() != before)
+                    return (threadLocalRequestID() == mine, Trace.requestID == mine, before, KernelThreadID.current,
+                            pthreadSelfBits() != pthreadBefore)
                 }
             }
         }
@@ -56,16 +64,26 @@ func taskLocals(_ cell: Cell) async throws {
     }
     let threadLocalKept = results.filter(\.threadLocalKept).count
     let taskLocalKept = results.filter(\.taskLocalKept).count
-    let moved = results.filter(\.moved).count
+    let moved = results.filter { $0.before != $0.after }.count
+    let stayed = results.filter { $0.before == $0.after }.count
+    let pthreadMoved = results.filter(\.pthreadMoved).count
+    let threadsSeen = Set(results.flatMap { [$0.before, $0.after] }).count
     print("\(tasks) tasks, each storing its own request ID, then awaiting a short sleep:")
     print("  thread-local value still its own after the await: \(threadLocalKept) of \(tasks)")
     print("  task-local value still its own after the await:   \(taskLocalKept) of \(tasks)")
     print("  tasks that resumed on a different thread:         \(moved) of \(tasks)")
+    print("  tasks that resumed on the thread they left:       \(stayed) of \(tasks)")
+    print("  distinct kernel threads seen:                     \(threadsSeen)")
 // ANCHOR_END: task-local
+    print("  moved, according to pthread_self():              \(pthreadMoved) of \(tasks)")
     cell.value("thread-local-kept", threadLocalKept)
     cell.value("task-local-kept", taskLocalKept)
     cell.value("tasks-moved", moved)
+    cell.value("tasks-stayed", stayed)
     cell.value("task-local-tasks", tasks)
+    cell.value("task-local-threads", threadsSeen)
+    cell.value("pthread-moved", pthreadMoved)
+    cell.check(moved + stayed == tasks, "every task either moved or stayed: \(moved) + \(stayed) = \(tasks)")
     cell.check(taskLocalKept == tasks, "every task read back its own task-local value")
     cell.check(Trace.requestID == Trace.defaultRequestID, "outside withValue the task-local has its default again")
 }

@@ -12,15 +12,16 @@ func timeouts(_ cell: Cell) async throws {
     print("30 ms of work, 100 ms limit: \(fast)")
 
     let start = ContinuousClock.now
+    var timedOutAfter = 0.0
     do {
         _ = try await withTimeout(.milliseconds(100)) {
             try await Task.sleep(for: .seconds(5))
             return "never"
         }
     } catch {
-        print("5 s of work, 100 ms limit: \(error) after \(Format.duration(secondsSince(start)))")
+        timedOutAfter = secondsSince(start)
+        print("5 s of work, 100 ms limit: \(error) after \(Format.duration(timedOutAfter))")
     }
-    let timedOutAfter = secondsSince(start)
 
     // Work that never checks for cancellation: the limit cannot interrupt it.
     let stubbornStart = ContinuousClock.now
@@ -33,12 +34,17 @@ func timeouts(_ cell: Cell) async throws {
     let stubbornTime = secondsSince(stubbornStart)
     print("300 ms of non-cooperative work, 50 ms limit: \(stubborn) after \(Format.duration(stubbornTime))")
 
-    // A real request the server answers only after 10 s: URLSession honours cancellation.
+    // A real request the server answers only after 10 s. On Linux, cancelling a URLSession
+    // request can hang or crash if its answer arrives at that instant (Swift 6.3.1,
+    // swift-corelibs-foundation issue #5412; fixed upstream by PR #5417, not in this
+    // toolchain). So the request is abandoned on cancellation, never cancelled (chapter 08).
     let (slowRequest, requestTime) = try await withLoopbackServer { server in
         let client = LoopbackClient(server: server, maximumConnections: 2)
-        defer { client.invalidate() }
+        defer { client.finishAndInvalidate() }  // lets the abandoned request end by itself
         let requestStart = ContinuousClock.now
-        let outcome = await Result { try await withTimeout(.milliseconds(100)) { try await client.get("/slow/1") } }
+        let outcome = await Result {
+            try await withTimeout(.milliseconds(100)) { try await client.getAbandoningOnCancel("/slow/1") }
+        }
         return (outcome, secondsSince(requestStart))
     }
     print("GET /slow/1 (answered after 10 s), 100 ms limit: \(slowRequest) after \(Format.duration(requestTime))")
@@ -48,11 +54,14 @@ func timeouts(_ cell: Cell) async throws {
     cell.value("stubborn-timeout-time", stubbornTime, digits: 3, unit: "s")
     cell.check(fast == "fast result", "work within the limit returns its result")
     cell.check(timedOutAfter >= 0.1 && timedOutAfter < 1,
-               "the slow work was stopped after \(timedOutAfter) s (limit 0.1 s), not after 5 s")
+               "the slow work was stopped after \(seconds: timedOutAfter) (limit 0.1 s), not after 5 s")
     cell.value("request-timeout-time", requestTime, digits: 3, unit: "s")
     cell.check(requestTime >= 0.1 && requestTime < 1,
-               "the 10 s request was abandoned after \(requestTime) s (limit 0.1 s)")
-    cell.check(stubbornTime >= 0.3, "withTimeout returned only when the non-cooperative work ended (\(stubbornTime) s)")
+               "the 10 s request was abandoned after \(seconds: requestTime) (limit 0.1 s)")
+    let stubbornDiscarded = if case .failure(let error) = stubborn { error is OperationTimedOut } else { false }
+    cell.check(stubbornDiscarded,
+               "the timer fired on time although the work kept its thread: the finished work's result was discarded")
+    cell.check(stubbornTime >= 0.3, "withTimeout returned only when the non-cooperative work ended (\(seconds: stubbornTime))")
 }
 
 extension Result where Failure == any Error {

@@ -55,7 +55,7 @@ func blockingInAsync(_ cell: Cell) async {
     cell.check(blocked.timedOut > 0,
                "with every pool thread blocked in wait(), the holder could not resume: \(blocked.timedOut) waits timed out")
     cell.check(suspended >= Double(tasks) * 0.1 && suspended < Double(tasks) * 0.1 + 1,
-               "with AsyncSemaphore the \(tasks) turns of 100 ms took \(suspended) s, no waits lost")
+               "with AsyncSemaphore the \(tasks) turns of 100 ms took \(seconds: suspended), no waits lost")
 }
 
 // ANCHOR: naive-semaphore
@@ -209,9 +209,9 @@ func hundredDownloads(_ cell: Cell) async throws {
         cell.value("hundred-unlimited-time", unlimited, digits: 2, unit: "s")
         cell.value("hundred-unlimited-in-flight", unlimitedInFlight)
         cell.check(limitedInFlight <= limit, "the server never saw more than \(limit) requests at once (\(limitedInFlight))")
-        cell.check(limited >= ideal, "\(rounds) rounds of \(delay) ms take at least \(ideal) s (\(limited) s)")
+        cell.check(limited >= ideal, "\(rounds) rounds of \(delay) ms take at least \(seconds: ideal) (\(seconds: limited))")
         cell.check(limited < 0.5 * Double(pages * delay) / 1000,
-                   "with \(limit) at a time, \(limited) s is under half of one-by-one (\(Double(pages * delay) / 1000) s)")
+                   "with \(limit) at a time, \(seconds: limited) is under half of one-by-one (\(seconds: Double(pages * delay) / 1000))")
         cell.check(unlimitedInFlight > limit, "without the limit the server saw \(unlimitedInFlight) at once")
     }
 }

@@ -54,5 +54,5 @@ func threeKeys(_ cell: Cell) {
     cell.value("three-keys-time", elapsed, digits: 3, unit: "s")
     cell.check(room.peak <= 3, "never more than 3 inside at once (peak \(room.peak))")
     cell.check(room.mostOverlapping <= 3, "the timeline never has more than 3 stays at one instant (\(room.mostOverlapping))")
-    cell.check(elapsed >= 0.2, "10 visits of 50 ms through 3 keys need at least 4 rounds: \(elapsed) s >= 0.20 s")
+    cell.check(elapsed >= 0.2, "10 visits of 50 ms through 3 keys need at least 4 rounds: \(seconds: elapsed) >= 0.20 s")
 }

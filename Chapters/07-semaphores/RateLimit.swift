@@ -2,26 +2,6 @@ import Foundation
 import Notebook
 import Primitives
 
-// ANCHOR: rate-limiter
-/// Lets callers start at most `perSecond` times per second, evenly spaced: each caller gets
-/// the next free start time and sleeps until then.
-actor RateLimiter {
-    private let interval: Duration
-    private var nextSlot = ContinuousClock.now
-
-    init(perSecond: Int) { interval = .seconds(1) / perSecond }
-
-    /// Returns at the caller's start time (which it also returns).
-    @discardableResult
-    func waitForTurn() async -> ContinuousClock.Instant {
-        let slot = max(nextSlot, .now)
-        nextSlot = slot + interval  // reserve before awaiting (chapter 06: re-entrancy)
-        try? await Task.sleep(until: slot, clock: .continuous)
-        return slot
-    }
-}
-// ANCHOR_END: rate-limiter
-
 /// Runs `jobs` jobs of `length`, each starting when `gate` lets it; records spans and the
 /// number running at once.
 func runJobs(_ jobs: Int, length: Duration, timeline: Timeline,
@@ -51,7 +31,8 @@ func rateVersusConcurrency(_ cell: Cell) async {
     // ANCHOR: rate-vs-concurrency
     let limiter = RateLimiter(perSecond: 20)  // one start every 50 ms
     let rated = await runJobs(jobs, length: length, timeline: cell.timeline("rate", "Rate limit: 20 starts per second")) { job in
-        await limiter.waitForTurn()
+        // A cancelled caller gets an error, never an early start.
+        guard (try? await limiter.waitForTurn()) != nil else { return }
         await job()
     }
     let permits = AsyncSemaphore(permits: 2)  // at most 2 running

@@ -49,7 +49,7 @@ func signalling(_ cell: Cell) {
     print("B arrived at \(Format.duration(b.arrived.seconds(since: meeting))) and left at \(Format.duration(b.left.seconds(since: meeting)))")
     cell.value("signal-wait", waited, digits: 3, unit: "s")
     cell.check(mailbox.text == "configuration loaded" && waited >= 0.03,
-               "the waiting thread woke only after the value was written (\(waited) s)")
+               "the waiting thread woke only after the value was written (\(seconds: waited))")
     cell.check(a.left >= b.arrived && b.left >= a.arrived, "neither thread left before both had arrived")
 }
 

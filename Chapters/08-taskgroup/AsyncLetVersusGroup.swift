@@ -49,7 +49,7 @@ func asyncLetVersusGroup(_ cell: Cell) async throws {
     cell.value("async-let-time", fixedTime, digits: 3, unit: "s")
     cell.value("dynamic-time", dynamicTime, digits: 3, unit: "s")
     cell.check(fixedTime >= 0.15 && fixedTime < 0.8 * 0.33,
-               "async let took \(fixedTime) s: about the longest child (150 ms), not the sum (330 ms)")
+               "async let took \(seconds: fixedTime): about the longest child (150 ms), not the sum (330 ms)")
     cell.check(pages.count == wanted.count && dynamicTime < 0.5 * 0.3,
-               "the group ran all \(wanted.count) children at once (\(dynamicTime) s, sum 300 ms)")
+               "the group ran all \(wanted.count) children at once (\(seconds: dynamicTime), sum 300 ms)")
 }

@@ -154,7 +154,7 @@ func capstone(_ cell: Cell) async throws {
         cell.check(seen.requests >= answered && seen.requests <= report.attempts,
                    "the server saw every answered attempt and no more than were sent (\(seen.requests) of \(report.attempts))")
         cell.check(report.elapsed.seconds < 0.8 * slotTime,
-                   "three slots overlapped: \(report.elapsed.seconds) s, well under the \(slotTime) s of request time")
+                   "three slots overlapped: \(seconds: report.elapsed.seconds), well under the \(seconds: slotTime) of request time")
     }
 }
 

@@ -102,13 +102,13 @@ func failingChild(_ cell: Cell) async {
     cell.value("wait-all-thrown", waitedThrown.count)
     cell.check(iteratedError is BrokenPage, "for try await rethrew a child's error (\(String(describing: iteratedError)))")
     cell.check(iteratedC?.sawCancellation == true, "with for try await, the 400 ms sibling saw its cancellation")
-    cell.check(iteratedTime < 0.2, "with for try await the group ended after \(iteratedTime) s, long before 400 ms")
+    cell.check(iteratedTime < 0.2, "with for try await the group ended after \(seconds: iteratedTime), long before 400 ms")
     cell.check(waitedC?.sawCancellation == false, "with waitForAll() the 400 ms sibling was not cancelled")
-    cell.check(waitedTime >= 0.4, "waitForAll() rethrew only after the 400 ms sibling ended (\(waitedTime) s)")
+    cell.check(waitedTime >= 0.4, "waitForAll() rethrew only after the 400 ms sibling ended (\(seconds: waitedTime))")
     cell.value("no-wait-time", ignoredTime, digits: 3, unit: "s")
     cell.check(ignored.all.compactMap(\.threw).count == 2,
                "with no wait in the body, two children threw and the call returned normally")
-    cell.check(ignoredTime >= 0.4, "the implicit wait at the end of the scope cancelled nobody (\(ignoredTime) s)")
+    cell.check(ignoredTime >= 0.4, "the implicit wait at the end of the scope cancelled nobody (\(seconds: ignoredTime))")
     cell.check(waitedThrown.count == 2 && waitedError is BrokenPage,
                "with waitForAll() two children threw, and the caller received one error: the other was lost")
 }

@@ -38,7 +38,7 @@ func firstCompleted(_ cell: Cell) async {
     cell.value("mirror-winner", text: winner ?? "none")
     cell.check(winner != nil, "one mirror answered")
     cell.check(cancelled.count == mirrors.count - 1, "the other \(mirrors.count - 1) mirrors saw their cancellation")
-    cell.check(elapsed < 0.5 * 0.3, "the group returned after \(elapsed) s, long before the slowest mirror (300 ms)")
+    cell.check(elapsed < 0.5 * 0.3, "the group returned after \(seconds: elapsed), long before the slowest mirror (300 ms)")
 }
 
 func timeoutForAGroup(_ cell: Cell) async {
@@ -77,7 +77,7 @@ func timeoutForAGroup(_ cell: Cell) async {
     }
     cell.check(finished.all == [1] && cancelled.all.sorted() == [2, 3, 4],
                "the 100 ms child finished; the three longer ones were cancelled (grandchildren of the race)")
-    cell.check(elapsed >= 0.15 && elapsed < 0.4, "withTimeout returned after \(elapsed) s: the limit, not the 400 ms child")
+    cell.check(elapsed >= 0.15 && elapsed < 0.4, "withTimeout returned after \(seconds: elapsed): the limit, not the 400 ms child")
 }
 
 extension Result where Failure == any Error {

@@ -43,5 +43,5 @@ func completionVersusInputOrder(_ cell: Cell) async {
     cell.check(inputOrder == expected, "placing each result by its index restored the input order")
     cell.check(mapped == delays, "mapConcurrently returned its results in input order")
     cell.check(elapsed < 0.5 * Double(delays.reduce(0, +)) / 1000,
-               "the children overlapped: \(elapsed) s, under half of the sum of the delays")
+               "the children overlapped: \(seconds: elapsed), under half of the sum of the delays")
 }

@@ -29,7 +29,7 @@ func childrenEndWithTheScope(_ cell: Cell) async {
     cell.value("scope-body-time", text: Format.duration(bodyTime))
     cell.value("scope-time", scopeTime, digits: 3, unit: "s")
     cell.check(endedAtReturn == 5, "every child had ended when withTaskGroup returned (\(endedAtReturn) of 5)")
-    cell.check(scopeTime >= 0.15, "the scope lasted at least the longest child, 150 ms (\(scopeTime) s)")
+    cell.check(scopeTime >= 0.15, "the scope lasted at least the longest child, 150 ms (\(seconds: scopeTime))")
     cell.check(bodyTime < scopeTime, "the body returned before the scope did")
 }
 

@@ -67,5 +67,5 @@ func slidingWindow(_ cell: Cell) async {
                "never more than \(limit) jobs at once (window \(windowGauge.peak), batches \(batchGauge.peak))")
     cell.check(windowTime >= ideal && batchTime >= batchIdeal, "neither beat its ideal")
     cell.check(windowTime < 0.8 * batchTime,
-               "the window (\(windowTime) s) finished well before the batches (\(batchTime) s)")
+               "the window (\(seconds: windowTime)) finished well before the batches (\(seconds: batchTime))")
 }

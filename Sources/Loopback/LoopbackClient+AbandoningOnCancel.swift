@@ -41,10 +41,13 @@ extension LoopbackClient {
                 }.resume()
             }
         } onCancel: {
-            // This handler runs inside the runtime's cancellation, under the task's locks:
-            // it only takes the waiter out, and resumes it from another thread.
+            // Resuming a continuation here is safe (AsyncSemaphore and AsyncChannel do it
+            // too). What is not safe is calling into URLSession from here, as
+            // `URLSessionTask.cancel()` would: it takes the session's lock while the
+            // cancelling thread holds the task's, the deadlock described above. So the
+            // handler only takes the waiter out and resumes it; the request runs on.
             if let waiting = pending.cancel() {
-                DispatchQueue.global().async { waiting.resume(throwing: CancellationError()) }
+                waiting.resume(throwing: CancellationError())
             }
         }
     }

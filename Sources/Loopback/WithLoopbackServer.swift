@@ -1,3 +1,5 @@
+import Foundation
+
 /// Runs `body` with a started `LoopbackServer` and stops the server when `body` returns or
 /// throws: a scoped resource, the Swift form of Python's `async with server:`.
 ///
@@ -5,9 +7,11 @@
 ///         try await LoopbackClient(server: server, maximumConnections: 10).get("/page/1")
 ///     }
 ///
-/// Whatever happens inside, no server thread or socket outlives the call. `stop()` waits
-/// (briefly: it wakes every connection) for the server's threads, so it is called from a
-/// `defer`, which cannot `await`.
+/// Whatever happens inside, no server thread or socket outlives the call. `stop()` blocks
+/// (briefly: it wakes every connection and waits for the server's threads), and a blocking
+/// call must not hold one of the cooperative pool's few threads. So the server is not
+/// stopped in a `defer` (which cannot `await`): after `body` returns or throws, the call
+/// suspends while a thread of its own stops the server, and then returns or rethrows.
 public func withLoopbackServer<Result>(
     configuration: LoopbackServer.Configuration = LoopbackServer.Configuration(),
     isolation: isolated (any Actor)? = #isolation,
@@ -15,6 +19,23 @@ public func withLoopbackServer<Result>(
 ) async throws -> Result {
     let server = LoopbackServer(configuration: configuration)
     try server.start()
-    defer { server.stop() }
-    return try await body(server)
+    let outcome: Swift.Result<Result, any Error>
+    do {
+        outcome = .success(try await body(server))
+    } catch {
+        outcome = .failure(error)
+    }
+    await stopOffThePool(server)
+    return try outcome.get()
+}
+
+/// Stops `server` on a thread of its own; the calling task suspends until it is stopped.
+/// Not cancellable: a cancelled caller still waits for the server to be gone.
+private func stopOffThePool(_ server: LoopbackServer) async {
+    await withCheckedContinuation { (stopped: CheckedContinuation<Void, Never>) in
+        Thread {
+            server.stop()
+            stopped.resume()
+        }.start()
+    }
 }

@@ -51,11 +51,29 @@ public final class Cell: Sendable {
 
     /// Exports a measured number for the prose, which shows it as `{{#value name}}`.
     /// `digits` is the number of decimals; the unit follows after a space.
+    ///
+    /// A time (`unit` `"s"`, `"ms"`, `"µs"`/`"us"` or `"ns"`) is shown in the unit its
+    /// magnitude needs, like `Format.duration`, whatever `digits` says: a measured 315 µs
+    /// exported in seconds reads `315.0 µs`, never `0.000 s`.
+    ///
+    /// Returns the text the prose shows: print that, rather than reading the quantity again.
     @discardableResult
     public func value(_ name: String, _ number: Double, digits: Int = 2, unit: String = "") -> String {
-        let text = Format.number(number, digits: digits) + (unit.isEmpty ? "" : " \(unit)")
+        let text: String
+        if let secondsPerUnit = Format.secondsPerUnit[unit] {
+            text = Format.duration(number * secondsPerUnit)
+        } else {
+            text = Format.number(number, digits: digits) + (unit.isEmpty ? "" : " \(unit)")
+        }
         notebook.export(name, ValueRecord(text: text, number: number, cell: self.name))
         return text
+    }
+
+    /// Exports a time measured in seconds, shown in the unit its magnitude needs
+    /// (`315.0 µs`, `254 ms`, `1.25 s`). The same text as `"\(seconds: x)"` in a check message.
+    @discardableResult
+    public func value(_ name: String, seconds: Double) -> String {
+        value(name, seconds, unit: "s")
     }
 
     /// Exports a count (shown with thousands separators, e.g. `10,000`).
@@ -66,10 +84,12 @@ public final class Cell: Sendable {
         return text
     }
 
-    /// Exports a duration in seconds (e.g. `0.21 s`).
+    /// Exports a duration, shown in the unit its magnitude needs (e.g. `210 ms`).
+    /// `digits` is ignored (a duration always picks its unit); it stays for source
+    /// compatibility.
     @discardableResult
     public func value(_ name: String, _ duration: Duration, digits: Int = 2) -> String {
-        value(name, duration.seconds, digits: digits, unit: "s")
+        value(name, duration.seconds, unit: "s")
     }
 
     /// Exports a piece of text measured or observed by the run (a thread's name, a status).
@@ -136,13 +156,39 @@ public enum Format {
     /// `10000` -> `"10,000"`.
     public static func count(_ value: Int) -> String { number(Double(value), digits: 0) }
 
-    /// Seconds with a sensible unit: `0.000012` -> `"12.0 µs"`, `0.21` -> `"210 ms"`.
+    /// Seconds with a sensible unit: `0.000012` -> `"12.0 µs"`, `0.21` -> `"210 ms"`,
+    /// `2.5` -> `"2.50 s"`. A value that would round up to 1,000 of a unit takes the next
+    /// unit (`0.9996` -> `"1.00 s"`, not `"1,000 ms"`).
     public static func duration(_ seconds: Double) -> String {
+        guard seconds.isFinite else { return String(seconds) + " s" }
         switch abs(seconds) {
-        case 1...: number(seconds, digits: 2) + " s"
-        case 0.001...: number(seconds * 1e3, digits: seconds < 0.01 ? 1 : 0) + " ms"
-        case 0.000001...: number(seconds * 1e6, digits: 1) + " µs"
-        default: number(seconds * 1e9, digits: 1) + " ns"
+        case 0.9995...: return number(seconds, digits: 2) + " s"
+        case 0.0099995...: return number(seconds * 1e3, digits: 0) + " ms"
+        case 0.00099995...: return number(seconds * 1e3, digits: 1) + " ms"
+        case 0.00000099995...: return number(seconds * 1e6, digits: 1) + " µs"
+        case 0: return "0 s"
+        default: return number(seconds * 1e9, digits: 1) + " ns"
         }
+    }
+
+    /// A `Duration` with a sensible unit, like `duration(_ seconds:)`.
+    public static func duration(_ duration: Duration) -> String {
+        self.duration(Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18)
+    }
+
+    /// The time units `Cell.value(_:_:digits:unit:)` rescales, in seconds.
+    static let secondsPerUnit: [String: Double] = ["s": 1, "ms": 1e-3, "µs": 1e-6, "us": 1e-6, "ns": 1e-9]
+}
+
+extension DefaultStringInterpolation {
+    /// `"took \(seconds: elapsed)"`: a time in seconds, printed as the prose shows it
+    /// (`Format.duration`), so a check message and a `{{#value}}` read the same.
+    public mutating func appendInterpolation(seconds: Double) {
+        appendLiteral(Format.duration(seconds))
+    }
+
+    /// `"took \(duration: elapsed)"`: a `Duration`, printed as the prose shows it.
+    public mutating func appendInterpolation(duration: Duration) {
+        appendLiteral(Format.duration(duration))
     }
 }

@@ -18,6 +18,10 @@ import Foundation
 ///
 /// With `capacity == 0` there is no buffer: each `send` waits until a consumer takes its
 /// element (a rendezvous).
+///
+/// Not swift-async-algorithms' `AsyncChannel`: that one has no buffer at all (every `send`
+/// is a rendezvous, like `capacity: 0` here), and its `send` never throws: after `finish()`
+/// it returns at once.
 public final class AsyncChannel<Element: Sendable>: Sendable, AsyncSequence {
     public struct Closed: Error, Equatable {}
 

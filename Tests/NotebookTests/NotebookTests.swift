@@ -24,6 +24,18 @@ struct FormatTests {
         #expect(Format.duration(0.000012) == "12.0 µs")
         #expect(Format.duration(0.00000002) == "20.0 ns")
     }
+
+    @Test func durationsThatRoundUpTakeTheNextUnit() {
+        #expect(Format.duration(0.9996) == "1.00 s")
+        #expect(Format.duration(0.0099996) == "10 ms")
+        #expect(Format.duration(0.000315) == "315.0 µs")
+        #expect(Format.duration(Duration.milliseconds(254)) == "254 ms")
+    }
+
+    @Test func checkMessagesInterpolateTimesAsTheProseShowsThem() {
+        #expect("took \(seconds: 0.253876595)" == "took 254 ms")
+        #expect("took \(duration: .microseconds(315))" == "took 315.0 µs")
+    }
 }
 
 @Suite("Cells, values, checks and figures")
@@ -39,6 +51,8 @@ struct CellTests {
             cell.value("elapsed", 0.2049, unit: "s")
             cell.value("count", 10_000)
             cell.value("duration", Duration.milliseconds(1500))
+            cell.value("tiny", seconds: 0.000315)
+            cell.value("in-ms", 4.2, digits: 0, unit: "ms")
             cell.value("who", text: "worker-1")
             cell.check(true, "it works")
             cell.table("t", "A table", header: ["a"], rows: [["1"]])
@@ -47,12 +61,14 @@ struct CellTests {
         book.cell("second", "Second") { _ in }
         let record = book.record
         #expect(record.cells.map(\.name) == ["first", "second"])
-        #expect(record.values["elapsed"] == ValueRecord(text: "0.20 s", number: 0.2049, cell: "first"))
+        #expect(record.values["elapsed"] == ValueRecord(text: "205 ms", number: 0.2049, cell: "first"))
         #expect(record.values["count"]?.text == "10,000")
         #expect(record.values["duration"]?.text == "1.50 s")
+        #expect(record.values["tiny"]?.text == "315.0 µs")
+        #expect(record.values["in-ms"]?.text == "4.2 ms")
         #expect(record.values["who"]?.text == "worker-1")
         #expect(record.cells[0].checks.map(\.message) == ["it works"])
-        #expect(record.cells[0].checks[0].location.hasSuffix("NotebookTests.swift:\(#line - 12)"))
+        #expect(record.cells[0].checks[0].location.hasSuffix("NotebookTests.swift:\(#line - 14)"))
         #expect(record.cells[0].figures.map(\.name) == ["t", "b"])
     }
 
