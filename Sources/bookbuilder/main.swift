@@ -6,6 +6,8 @@ let usage = """
     usage: bookbuilder book [--build-dir DIR]           run stale chapters, write the book
            bookbuilder chapter NN [--build-dir DIR]     run chapter NN in the terminal, write the book
            bookbuilder pages                            write the book from the last good runs
+           bookbuilder watch [--port N] [--exercise NN-K] [--build-dir DIR]
+                                                        serve book/ on 127.0.0.1, rebuild and reload on save
            bookbuilder soak N [NN ...] [--build-dir DIR] run chapters N times each, report passes and value spreads
            bookbuilder render                           Markdown on stdin -> HTML fragment on stdout
     """
@@ -37,6 +39,14 @@ if let flag = arguments.firstIndex(of: "--build-dir") {
     arguments.removeSubrange(flag...(flag + 1))
 }
 
+/// The value after `flag` in the arguments, if the flag is there.
+@MainActor
+func watchOption(_ flag: String) throws -> String? {
+    guard let index = arguments.firstIndex(of: flag) else { return nil }
+    guard index + 1 < arguments.count, !arguments[index + 1].isEmpty else { throw BookError("\(flag) needs a value") }
+    return arguments[index + 1]
+}
+
 do {
     switch arguments.first {
     case "render":
@@ -58,6 +68,28 @@ do {
             guard arguments.count == 2 else { fail("which chapter? e.g. bookbuilder chapter 05\n\(usage)") }
             try book.runChapter(arguments[1])
         }
+    case "watch":
+        let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let repository = try Repository(root: root)
+        let environment = ProcessInfo.processInfo.environment
+        let swiftc = environment["SWIFTC"] ?? "swiftc"
+        let build = URL(fileURLWithPath: buildDirectory, relativeTo: root).standardizedFileURL
+        var options = BookWatch.Options()
+        options.swift = environment["SWIFT"] ?? "swift"
+        options.configuration = build.lastPathComponent
+        options.port = try watchOption("--port").map { text in
+            guard let port = UInt16(text) else { throw BookError("--port needs a port number, not '\(text)'") }
+            return port
+        } ?? 0
+        options.exercise = try watchOption("--exercise").map { text in
+            let parts = text.split(separator: "-")
+            guard parts.count == 2, let number = Int(parts[1]) else { throw BookError("--exercise needs CHAPTER-NUMBER, e.g. 03-1, not '\(text)'") }
+            return (String(parts[0]), number)
+        }
+        let say: @Sendable (String) -> Void = { print($0); fflush(nil) }
+        let book = Book(repository: repository, buildDirectory: build, swiftc: swiftc, compilerVersion: compilerVersion(swiftc), say: say)
+        try BookWatch(repository: repository, book: book, options: options, say: say).run()
+        exit(130)
     case "soak":
         guard arguments.count >= 2, let times = Int(arguments[1]), times > 0 else { fail("how many runs? e.g. bookbuilder soak 20\n\(usage)") }
         let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
