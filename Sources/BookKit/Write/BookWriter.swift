@@ -38,8 +38,16 @@ public struct BookWriter {
             files[page.link.href] = PageTemplate.chapter(page, toc: links, bookTitle: Self.bookTitle)
         }
         files["index.html"] = PageTemplate.index(toc: links, introHTML: try introHTML(), bookTitle: Self.bookTitle)
-        files[PageTemplate.wholeBookHref] = PageTemplate.wholeBook(pages, bookTitle: Self.bookTitle)
-        files[SearchIndex.relativePath] = SearchIndex.script(pages)
+        let parts = PagePartCache(folder: repository.root.appendingPathComponent(".book/cache/parts"))
+        let hrefs = pages.map(\.link.href).joined(separator: " ")
+        files[PageTemplate.wholeBookHref] = PageTemplate.wholeBook(pages, bookTitle: Self.bookTitle) { page, rewriter in
+            parts.part("print", page: page.link.href, inputs: PagePartCache.inputs(page) + [hrefs]) {
+                PageTemplate.wholeBookSection(page, rewriter: rewriter)
+            }
+        }
+        files[SearchIndex.relativePath] = SearchIndex.script(pages) { page in
+            parts.part("search", page: page.link.href, inputs: PagePartCache.inputs(page)) { SearchIndex.entriesJSON(page) }
+        }
         files["book.md"] = markdownBook(contents)
         for case .resolved(let chapter) in contents {
             for (name, svg) in chapter.figureFiles { files["figures/\(name)"] = svg }
