@@ -3,7 +3,7 @@
 //
 // It listens to the server's events (/__live/events, server-sent events):
 // - "reload" {files: [...]}: the watcher rewrote these files of book/; if this page is
-//   one of them, or a stylesheet or script changed, reload, keeping the scroll position;
+//   one of them, or one of its stylesheets or scripts, reload, keeping the scroll position;
 // - "status" {working, failures}: show "chapter 05: building..." in a small banner, and
 //   failures (chapter, cell, message, file:line, the compiler's diagnostic) over the page,
 //   which keeps its last good content underneath until the failure is fixed.
@@ -32,7 +32,8 @@
 
   function concernsThisPage(files) {
     return files.some(function (file) {
-      return file === page || /^assets\//.test(file) || (file === "search-index.js");
+      // The search index is read when the reader searches; it alone is no reason to reload.
+      return file === page || /^assets\//.test(file);
     });
   }
 

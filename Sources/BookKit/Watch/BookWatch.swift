@@ -215,20 +215,26 @@ public final class BookWatch: @unchecked Sendable {
         update(working: "rendering…")
         do {
             let chapters = try repository.chapters()
-            let written = try book.render(chapters)
+            // The saved page first, so it reloads as soon as possible; then the files made
+            // of the whole book, which take longer.
+            reload(try book.render(chapters, files: .pages))
             clear("render")
-            if !written.isEmpty {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-                let data = (try? encoder.encode(["files": written])).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-                lock.withLock { server }?.send(event: "reload", data: data)
-            }
+            reload(try book.render(chapters, files: .wholeBook))
         } catch {
             let failure = WatchFailure.book(key: "render", chapter: "the book", error: error)
             say("watch: the book was not rewritten: \(error)")
             fail(failure)
         }
         update(working: nil)
+    }
+
+    /// Tells every open page which files changed; those showing one of them reload.
+    private func reload(_ written: [String]) {
+        guard !written.isEmpty else { return }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(["files": written])).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        lock.withLock { server }?.send(event: "reload", data: data)
     }
 
     // MARK: Status

@@ -16,6 +16,9 @@ public final class PreviewServer: @unchecked Sendable {
     public static let eventsPath = "/__live/events"
     public static let statusPath = "/__live/status"
     public static let clientPath = "/__live/client.js"
+    /// How many pages listen for events, and how often each page was loaded: a test (or
+    /// the benchmark) sees from here that a browser reloaded a page by itself.
+    public static let clientsPath = "/__live/clients"
 
     public let port: UInt16
     public var url: String { "http://127.0.0.1:\(port)/" }
@@ -29,6 +32,7 @@ public final class PreviewServer: @unchecked Sendable {
     private var lastStatus = "{}"
     private var state = State.created
     private var requestsInFlight = 0
+    private var pageLoads: [String: Int] = [:]
 
     private enum State { case created, serving, stopping, stopped }
 
@@ -125,6 +129,13 @@ public final class PreviewServer: @unchecked Sendable {
         case Self.statusPath:
             let status = lock.withLock { lastStatus }
             _ = PreviewSocket.write(connection, Self.response(200, "application/json", Data(status.utf8), head: method == "HEAD"))
+        case Self.clientsPath:
+            let report = lock.withLock { (streams.count, pageLoads) }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            struct Clients: Encodable { var listeners: Int; var pageLoads: [String: Int] }
+            let body = (try? encoder.encode(Clients(listeners: report.0, pageLoads: report.1))) ?? Data("{}".utf8)
+            _ = PreviewSocket.write(connection, Self.response(200, "application/json", body, head: method == "HEAD"))
         case Self.clientPath:
             let script = FileManager.default.contents(atPath: clientScript.path) ?? Data()
             _ = PreviewSocket.write(connection, Self.response(200, "text/javascript; charset=utf-8", script, head: method == "HEAD"))
@@ -149,7 +160,10 @@ public final class PreviewServer: @unchecked Sendable {
               var data = FileManager.default.contents(atPath: url.path) else {
             return Self.response(404, "text/plain", Data("not found: \(decoded)\n".utf8), head: head)
         }
-        if url.pathExtension == "html" { data = Self.injectingClient(into: data) }
+        if url.pathExtension == "html" {
+            data = Self.injectingClient(into: data)
+            if !head { lock.withLock { pageLoads[relative, default: 0] += 1 } }
+        }
         return Self.response(200, Self.contentType(url.pathExtension), data, head: head)
     }
 

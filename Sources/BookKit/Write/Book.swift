@@ -55,7 +55,7 @@ public struct Book {
     /// Writes the book from each chapter's last good run, resolving only the chapters
     /// whose inputs changed; returns the files of `book/` it rewrote.
     @discardableResult
-    func render(_ chapters: [Chapter]) throws -> [String] {
+    func render(_ chapters: [Chapter], files: BookWriter.Files = .all) throws -> [String] {
         let start = ContinuousClock.now
         var contents: [BookWriter.Content] = []
         var resolvedAfresh = 0
@@ -71,7 +71,7 @@ public struct Book {
                 contents.append(.notRunYet(chapter, title: (try? Prose.read(chapter).title) ?? chapter.slug))
             }
         }
-        let written = try writer.write(contents)
+        let written = try writer.write(contents, files: files)
         say("book: \(contents.count) chapter(s), \(resolvedAfresh) resolved afresh; "
             + (written.isEmpty ? "book/ already up to date" : "rewrote \(Self.list(written)) in book/")
             + " in \(Format.duration((ContinuousClock.now - start).seconds))")

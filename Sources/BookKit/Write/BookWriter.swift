@@ -12,10 +12,12 @@ public struct BookWriter {
 
     let repository: Repository
     let folder: URL
+    let parts: PagePartCache
 
     public init(repository: Repository, folder: URL) {
         self.repository = repository
         self.folder = folder
+        parts = PagePartCache(folder: repository.root.appendingPathComponent(".book/cache/parts"))
     }
 
     /// A chapter's page content: resolved from a run, or a notice that it has not run yet.
@@ -24,9 +26,16 @@ public struct BookWriter {
         case notRunYet(Chapter, title: String)
     }
 
+    /// Which files to write: all of them, or (for `make watch`, which shows a saved page
+    /// first) the chapter pages, index, figures and assets, or the files made of the
+    /// whole book (`print.html`, `book.md`, the search index).
+    public enum Files: Sendable {
+        case all, pages, wholeBook
+    }
+
     /// Writes the book; returns the files (relative to `folder`) whose content changed.
     @discardableResult
-    public func write(_ contents: [Content]) throws -> [String] {
+    public func write(_ contents: [Content], files wanted: Files = .all) throws -> [String] {
         let links = contents.map(link)
         let pages = contents.enumerated().map { index, content in
             page(content, link: links[index],
@@ -34,30 +43,33 @@ public struct BookWriter {
                  next: index + 1 < links.count ? links[index + 1] : nil)
         }
         var files: [String: String] = [:]
-        for page in pages {
-            files[page.link.href] = PageTemplate.chapter(page, toc: links, bookTitle: Self.bookTitle)
-        }
-        files["index.html"] = PageTemplate.index(toc: links, introHTML: try introHTML(), bookTitle: Self.bookTitle)
-        let parts = PagePartCache(folder: repository.root.appendingPathComponent(".book/cache/parts"))
-        let hrefs = pages.map(\.link.href).joined(separator: " ")
-        files[PageTemplate.wholeBookHref] = PageTemplate.wholeBook(pages, bookTitle: Self.bookTitle) { page, rewriter in
-            parts.part("print", page: page.link.href, inputs: PagePartCache.inputs(page) + [hrefs]) {
-                PageTemplate.wholeBookSection(page, rewriter: rewriter)
+        if wanted != .wholeBook {
+            for page in pages {
+                files[page.link.href] = PageTemplate.chapter(page, toc: links, bookTitle: Self.bookTitle)
+            }
+            files["index.html"] = PageTemplate.index(toc: links, introHTML: try introHTML(), bookTitle: Self.bookTitle)
+            for case .resolved(let chapter) in contents {
+                for (name, svg) in chapter.figureFiles { files["figures/\(name)"] = svg }
+            }
+            for asset in Theme.assetNames {
+                let url = repository.root.appendingPathComponent("book/theme/\(asset)")
+                guard let data = FileManager.default.contents(atPath: url.path) else {
+                    throw BookError("the theme's asset book/theme/\(asset) is missing")
+                }
+                files["assets/\(asset)"] = String(decoding: data, as: UTF8.self)
             }
         }
-        files[SearchIndex.relativePath] = SearchIndex.script(pages) { page in
-            parts.part("search", page: page.link.href, inputs: PagePartCache.inputs(page)) { SearchIndex.entriesJSON(page) }
-        }
-        files["book.md"] = markdownBook(contents)
-        for case .resolved(let chapter) in contents {
-            for (name, svg) in chapter.figureFiles { files["figures/\(name)"] = svg }
-        }
-        for asset in Theme.assetNames {
-            let url = repository.root.appendingPathComponent("book/theme/\(asset)")
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                throw BookError("the theme's asset book/theme/\(asset) is missing")
+        if wanted != .pages {
+            let hrefs = pages.map(\.link.href).joined(separator: " ")
+            files[PageTemplate.wholeBookHref] = PageTemplate.wholeBook(pages, bookTitle: Self.bookTitle) { page, rewriter in
+                parts.part("print", page: page.link.href, inputs: PagePartCache.inputs(page) + [hrefs]) {
+                    PageTemplate.wholeBookSection(page, rewriter: rewriter)
+                }
             }
-            files["assets/\(asset)"] = String(decoding: data, as: UTF8.self)
+            files[SearchIndex.relativePath] = SearchIndex.script(pages) { page in
+                parts.part("search", page: page.link.href, inputs: PagePartCache.inputs(page)) { SearchIndex.entriesJSON(page) }
+            }
+            files["book.md"] = markdownBook(contents)
         }
         return try publish(files)
     }

@@ -5,9 +5,12 @@ import Notebook
 /// of its inputs (`RenderInputs`). Resolving a chapter (Markdown, highlighting, figures)
 /// is most of the cost of writing the book; a chapter whose inputs did not change is
 /// read back instead.
-struct ResolvedChapterCache {
+struct ResolvedChapterCache: Sendable {
     let folder: URL
     let inputs: RenderInputs
+    /// The entries read or made by this process, so a long-lived builder (`make watch`)
+    /// does not decode them again on every save.
+    private let memory = MemoryCache<ResolvedChapter>()
 
     init(repository: Repository, compilerVersion: String) {
         folder = repository.root.appendingPathComponent(".book/cache/pages")
@@ -39,13 +42,17 @@ struct ResolvedChapterCache {
                   resolve: () throws -> ResolvedChapter) throws -> (chapter: ResolvedChapter, reused: Bool) {
         guard let key = inputs.key(chapter, record: record) else { return (try resolve(), false) }
         let url = folder.appendingPathComponent("\(chapter.slug).json")
+        if let kept = memory.value(for: chapter.slug, key: key) { return (kept, true) }
         if let data = FileManager.default.contents(atPath: url.path),
            let entry = try? JSONDecoder().decode(Entry.self, from: data), entry.key == key {
-            return (ResolvedChapter(chapter: chapter, title: entry.title, html: entry.html, markdown: entry.markdown,
-                                    headings: entry.headings.map { Heading(level: $0.level, text: $0.text, id: $0.id) },
-                                    stamp: entry.stamp, figureFiles: entry.figureFiles, notes: entry.notes), true)
+            let kept = ResolvedChapter(chapter: chapter, title: entry.title, html: entry.html, markdown: entry.markdown,
+                                       headings: entry.headings.map { Heading(level: $0.level, text: $0.text, id: $0.id) },
+                                       stamp: entry.stamp, figureFiles: entry.figureFiles, notes: entry.notes)
+            memory.keep(kept, for: chapter.slug, key: key)
+            return (kept, true)
         }
         let fresh = try resolve()
+        memory.keep(fresh, for: chapter.slug, key: key)
         let entry = Entry(key: key, title: fresh.title, html: fresh.html, markdown: fresh.markdown,
                           headings: fresh.headings.map { Entry.SavedHeading(level: $0.level, text: $0.text, id: $0.id) },
                           stamp: fresh.stamp, figureFiles: fresh.figureFiles, notes: fresh.notes)
