@@ -59,10 +59,11 @@ public final class BookWatch: @unchecked Sendable {
         server.start()
         say("watch: serving book/ at \(server.url) (127.0.0.1 only); watching Chapters/, Sources/ and book/theme/. Ctrl-C stops.")
 
+        let watcher = FileWatcher(roots: ["Chapters", "Sources", "book/theme"].map { repository.root.appendingPathComponent($0) })
+        let before = watcher.snapshot()
         buildStale()
         if let exercise = options.exercise { runExercise(exercise) }
-        let watcher = FileWatcher(roots: ["Chapters", "Sources", "book/theme"].map { repository.root.appendingPathComponent($0) })
-        watcher.run(shouldStop: { isStopping }) { paths in
+        watcher.run(from: before, shouldStop: { isStopping }) { paths in
             handle(WatchedChange(paths: paths, root: repository.root.path), paths: paths)
         }
         server.stop()

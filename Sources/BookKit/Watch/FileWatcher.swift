@@ -46,10 +46,11 @@ struct FileWatcher {
     }
 
     /// Watches until `shouldStop` says so, calling `onChange` (on the calling thread) with
-    /// each settled batch of changed paths. `onChange` may take long (a build): changes
-    /// made meanwhile are reported by the next call.
-    func run(shouldStop: () -> Bool, onChange: ([String]) -> Void) {
-        var known = snapshot()
+    /// each settled batch of paths changed since `start` (a snapshot taken before the work
+    /// the watching follows, so that an edit made during that work is not missed).
+    /// `onChange` may take long (a build): changes made meanwhile are reported next.
+    func run(from start: [String: Stamp]? = nil, shouldStop: () -> Bool, onChange: ([String]) -> Void) {
+        var known = start ?? snapshot()
         while !shouldStop() {
             Thread.sleep(forTimeInterval: interval.seconds)
             var current = snapshot()
