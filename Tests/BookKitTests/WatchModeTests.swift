@@ -91,11 +91,17 @@ struct WatchModeTests {
             return process.terminationStatus
         }
 
-        deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        /// However a test ends, the watcher does not outlive it (a failed expectation
+        /// throws past `interrupt()`).
+        func end() {
+            guard process.isRunning else { return }
+            _ = interrupt()
+        }
     }
 
     @Test func proseAndCodeEditsReachTheServedPageAndCtrlCLeavesNothing() throws {
         let watch = try Watch()
+        defer { watch.end() }
         let port = try watch.port()
         let first = try watch.waitFor("the first page") { () -> String? in
             let page = watch.page("/01-first.html", port: port)
@@ -145,6 +151,7 @@ struct WatchModeTests {
 
     @Test func ctrlCDuringARunStopsTheChapterAndItsChildren() throws {
         let watch = try Watch()
+        defer { watch.end() }
         let port = try watch.port()
         _ = try watch.waitFor("the first page") { watch.page("/01-first.html", port: port).contains("first cell") ? true : nil }
         // Chapter 04 of the fault chapter hangs with a child process: start it by an edit.
@@ -167,6 +174,7 @@ struct WatchModeTests {
             return
         }
         let watch = try Watch()
+        defer { watch.end() }
         let port = try watch.port()
         _ = try watch.waitFor("the first page") { watch.page("/01-first.html", port: port).contains("first cell") ? true : nil }
         try watch.fixture.write("book/theme/live-reload.js",
