@@ -46,8 +46,8 @@ book: layout $(BUILT) ## build every chapter, run those whose code changed, writ
 	$(BUILDER) book --build-dir $(BIN)
 
 # EXERCISE=03-1 also re-runs `chapter-03 exercise 1` in the terminal on every save.
-watch: layout $(BUILT) ## serve book/ on 127.0.0.1, rebuild and reload pages on save (EXERCISE=03-1)
-	$(BUILDER) watch --build-dir $(BIN) $(if $(PORT),--port $(PORT)) $(if $(EXERCISE),--exercise $(EXERCISE))
+watch: layout $(BUILT) ## serve book/ on 127.0.0.1, rebuild and reload pages on save (EXERCISE=03-1 WATCH_PORT=8000)
+	$(BUILDER) watch --build-dir $(BIN) $(if $(WATCH_PORT),--port $(WATCH_PORT)) $(if $(EXERCISE),--exercise $(EXERCISE))
 
 bench-book: layout $(BUILT) ## time make book (no change, prose edit) and watch's save-to-page latency
 	tools/bench-book $(BENCH_RUNS)

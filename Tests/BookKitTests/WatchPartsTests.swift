@@ -32,7 +32,7 @@ struct WatchPartsTests {
         }
         Thread.sleep(forTimeInterval: 0.3)
         try fixture.write("Chapters/01-a/README.md", "# A, edited\n")
-        let deadline = Date().addingTimeInterval(10)
+        let deadline = Date().addingTimeInterval(30)
         while batches.count == 0 && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
         batches.stop()
         done.wait()
@@ -197,5 +197,40 @@ enum RawHTTP {
             if let wanted, received.count >= wanted.count, Array(received.suffix(wanted.count)) == wanted { break }
         }
         return String(decoding: received, as: UTF8.self)
+    }
+}
+
+/// `make chapter-05 CELL=name`: the chapter binary with `cell NAME` runs only that cell.
+@Suite("One cell at a time")
+struct OneCellTests {
+    func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = Products.faultChapter
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["NOTEBOOK_RESULTS"] = nil
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test func onlyTheNamedCellRuns() throws {
+        let result = try run(["cell", "first"])
+        #expect(result.status == 0)
+        #expect(result.output.contains("first cell"))
+        #expect(result.output.contains("1 cells, 1 checks passed"))
+    }
+
+    @Test func anUnknownCellNamesTheChaptersCells() throws {
+        let result = try run(["cell", "nope"])
+        #expect(result.status == 2)
+        #expect(result.output.contains("There is no cell 'nope'; this chapter's cells: first."))
+        #expect(!result.output.contains("first cell"))
     }
 }

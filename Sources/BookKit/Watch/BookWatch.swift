@@ -200,7 +200,11 @@ public final class BookWatch: @unchecked Sendable {
                 say("watch: \(label): every check passed")
                 clear(key)
             } else {
-                let message = ending == .timedOut ? "ran past \(Int(book.runner.defaultBudget)) s and was stopped" : "has checks still failing (\(ending))"
+                let message = switch ending {
+                case .timedOut: "ran past \(Int(book.runner.defaultBudget)) s and was stopped"
+                case .signalled(let signal): "crashed with \(ChildProcess.signalName(signal))"
+                case .exited: "has checks still failing"
+                }
                 say("watch: \(label) \(message); save again to re-run it")
                 fail(WatchFailure(key: key, chapter: "chapter \(chapter.number)", cell: "exercise \(exercise.number)",
                                   message: "exercise \(exercise.number) \(message)", location: nil,
