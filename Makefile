@@ -46,7 +46,10 @@ book: layout $(BUILT) ## build every chapter, run those whose code changed, writ
 	$(BUILDER) book --build-dir $(BIN)
 
 # EXERCISE=03-1 also re-runs `chapter-03 exercise 1` in the terminal on every save.
-watch: layout $(BUILT) ## serve book/ on 127.0.0.1, rebuild and reload pages on save (EXERCISE=03-1 WATCH_PORT=8000)
+# Code that does not build yet does not stop the watch: saving the fix builds it.
+watch: layout ## serve book/ on 127.0.0.1, rebuild and reload pages on save (EXERCISE=03-1 WATCH_PORT=8000)
+	$(SWIFT) build $(SPM_FLAGS) -c $(CONFIG) --product bookbuilder
+	@$(MAKE) --no-print-directory $(BUILT) || echo "make watch: the build failed (above); watching anyway: fix it and save"
 	$(BUILDER) watch --build-dir $(BIN) $(if $(WATCH_PORT),--port $(WATCH_PORT)) $(if $(EXERCISE),--exercise $(EXERCISE))
 
 bench-book: layout $(BUILT) ## time make book (no change, prose edit) and watch's save-to-page latency
