@@ -79,7 +79,10 @@
       if (failure.location) box.appendChild(element("div", "live-failure-location", failure.location));
       if (failure.detail) {
         var pre = element("pre", "live-failure-detail", failure.detail);
-        pre.style.whiteSpace = "pre-wrap"; pre.style.margin = ".5em 0 0"; pre.style.opacity = ".9";
+        // Its own colours: the book's styles for <pre> are made for its light and dark pages.
+        var p = pre.style;
+        p.whiteSpace = "pre-wrap"; p.margin = ".5em 0 0"; p.padding = ".5em .75em"; p.border = "0";
+        p.background = "rgba(0,0,0,.35)"; p.color = "#ffe9ea"; p.font = "inherit"; p.borderRadius = "4px";
         box.appendChild(pre);
       }
       banner.appendChild(box);
