@@ -167,12 +167,10 @@ struct WatchModeTests {
 
     /// A real browser: headless Chromium loads the page, the prose is edited, and the
     /// browser loads the page again by itself (the server counts page loads).
-    @Test func aBrowserShowingThePageReloadsByItself() throws {
-        guard let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
-            .first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-            print("note: headless Chromium is not installed (apt-get install chromium): the browser check stands aside")
-            return
-        }
+    /// Without Chromium the test is skipped, and the test run says why.
+    @Test(.enabled(if: chromium != nil, "headless Chromium is not installed (apt-get install chromium): the browser check stands aside"))
+    func aBrowserShowingThePageReloadsByItself() throws {
+        let chromium = try #require(Self.chromium)
         let watch = try Watch()
         defer { watch.end() }
         let port = try watch.port()
@@ -212,6 +210,9 @@ struct WatchModeTests {
         guard let clients = try? JSONDecoder().decode(Clients.self, from: Data(json.utf8)) else { return (-1, -1) }
         return (clients.listeners, clients.pageLoads["01-first.html"] ?? 0)
     }
+
+    static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+        .first { FileManager.default.isExecutableFile(atPath: $0) }
 
     static var repositoryRoot: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
