@@ -158,6 +158,11 @@ struct WatchModeTests {
         _ = try watch.fixture.chapter("04-hangs", prose: "# Hangs\n", sources: [:])
         try watch.fixture.write("Chapters/04-hangs/Code.swift", "// start it\n")
         _ = try watch.waitFor("the hanging run") { watch.said.contains("A hang with a child process") ? true : nil }
+        // Every page's banner follows the run cell by cell (this chapter has no earlier
+        // run to number its cells by, so they are named).
+        _ = try watch.waitFor("the banner to name the cell") {
+            watch.page(PreviewServer.statusPath, port: port).contains(#""working":"chapter 04: running cell 'hang'""#) ? true : nil
+        }
         Thread.sleep(forTimeInterval: 0.5)  // its child process starts
         #expect(watch.interrupt() == 130)
         #expect(watch.fixture.livingProcesses().isEmpty)
