@@ -133,6 +133,16 @@ struct WatchPartsTests {
         #expect(try RawHTTP.read(streams[0], until: "never") == "")
     }
 
+    @Test func aServerStoppedBeforeItStartedFreesItsPortAtOnce() throws {
+        let fixture = try Fixture()
+        let server = try PreviewServer(folder: fixture.root, clientScript: fixture.root.appendingPathComponent("none.js"))
+        let start = Date()
+        server.stop()
+        server.stop()
+        #expect(Date().timeIntervalSince(start) < 1)
+        #expect((try? RawHTTP.get("/", port: server.port)) == nil)
+    }
+
     static let eventsRequest = "GET /__live/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n"
 }
 

@@ -51,11 +51,22 @@ public final class PreviewServer: @unchecked Sendable {
     /// Stops accepting, closes every event stream, and waits (up to 2 s) for requests
     /// being answered to finish. Idempotent.
     public func stop() {
-        let open: [Int32] = lock.withLock {
-            guard state == .serving || state == .created else { return [] }
-            state = .stopping
-            defer { streams = [] }
-            return streams
+        let (open, wasServing): ([Int32], Bool) = lock.withLock {
+            switch state {
+            case .created:
+                state = .stopped  // no accepting loop to end: close the socket here
+                return ([], false)
+            case .serving:
+                state = .stopping
+                defer { streams = [] }
+                return (streams, true)
+            case .stopping, .stopped:
+                return ([], false)
+            }
+        }
+        guard wasServing else {
+            if lock.withLock({ state == .stopped }) { closeListeningOnce() }
+            return
         }
         open.forEach(PreviewSocket.close)
         let deadline = ContinuousClock.now + .seconds(2)
@@ -101,8 +112,18 @@ public final class PreviewServer: @unchecked Sendable {
                 if !keepOpen { PreviewSocket.close(connection) }
             }
         }
-        PreviewSocket.close(listening)
+        closeListeningOnce()
         lock.withLock { state = .stopped }
+    }
+
+    private var listeningClosed = false  // guarded by `lock`
+
+    private func closeListeningOnce() {
+        let first = lock.withLock {
+            defer { listeningClosed = true }
+            return !listeningClosed
+        }
+        if first { PreviewSocket.close(listening) }
     }
 
     /// Answers one request; true when the connection became an event stream.
