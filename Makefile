@@ -3,6 +3,7 @@
 #   make book         build every chapter, run the stale ones, write book/ (the default)
 #   make test         the test suite
 #   make chapter-05   build and run chapter 05 in the terminal, refresh its page
+#   make watch        serve the book on 127.0.0.1; pages follow your edits as you save
 
 SWIFT  ?= swift
 CONFIG ?= release
@@ -23,16 +24,36 @@ SOAK   ?= 20
 SWIFTC ?= swiftc
 RACY   := Chapters/02-locks/tsan/RacyCounter.swift
 
-.PHONY: book pages test check-book tsan soak help clean layout chapter-%
+.PHONY: book watch bench-book pages test check-book tsan soak help clean layout chapter-%
 
 layout:
 	@if [ "$$(cat .build/chapter-layout 2>/dev/null)" != "$(LAYOUT)" ]; then \
 		rm -f .build/manifest.db; touch Package.swift; \
 		mkdir -p .build; echo "$(LAYOUT)" > .build/chapter-layout; fi
 
-book: layout ## build every chapter, run those whose code changed, write book/
+# `swift build` takes a second or more even when nothing changed, so `make book` skips it
+# when no source file or folder is newer than the last complete build. The stamp is
+# taken before building: a file saved during the build is newer and builds next time.
+SOURCES = $(shell find Sources Chapters Package.swift \( -name '*.swift' -o -type d \))
+BUILT  := $(BIN)/.book-sources-built
+
+$(BUILT): $(SOURCES)
+	@mkdir -p $(BIN) && touch $@.new
 	$(SWIFT) build $(SPM_FLAGS) -c $(CONFIG)
+	@mv $@.new $@
+
+book: layout $(BUILT) ## build every chapter, run those whose code changed, write book/
 	$(BUILDER) book --build-dir $(BIN)
+
+# EXERCISE=03-1 also re-runs `chapter-03 exercise 1` in the terminal on every save.
+# Code that does not build yet does not stop the watch: saving the fix builds it.
+watch: layout ## serve book/ on 127.0.0.1, rebuild and reload pages on save (EXERCISE=03-1 WATCH_PORT=8000)
+	$(SWIFT) build $(SPM_FLAGS) -c $(CONFIG) --product bookbuilder
+	@$(MAKE) --no-print-directory $(BUILT) || echo "make watch: the build failed (above); watching anyway: fix it and save"
+	$(BUILDER) watch --build-dir $(BIN) $(if $(WATCH_PORT),--port $(WATCH_PORT)) $(if $(EXERCISE),--exercise $(EXERCISE))
+
+bench-book: layout $(BUILT) ## time make book (no change, prose edit) and watch's save-to-page latency
+	tools/bench-book $(BENCH_RUNS)
 
 pages: layout ## re-render book/ from the last good runs, running nothing
 	$(SWIFT) build $(SPM_FLAGS) -c $(CONFIG) --product bookbuilder
@@ -58,16 +79,22 @@ soak: layout ## run every chapter $(SOAK) times (ONLY="01 05" for some): passes 
 	$(SWIFT) build $(SPM_FLAGS) -c $(CONFIG)
 	$(BUILDER) soak $(SOAK) $(ONLY) --build-dir $(BIN)
 
-# `make chapter-05` and `make chapter-05-futures` both run chapter 05.
+# `make chapter-05` and `make chapter-05-futures` both run chapter 05. With CELL=NAME
+# only that cell runs, in the terminal; the page keeps the chapter's last full run.
 chapter-%: layout
 	$(SWIFT) build $(SPM_FLAGS) -c $(CONFIG) --product chapter-$(word 1,$(subst -, ,$*))
+ifdef CELL
+	$(BIN)/chapter-$(word 1,$(subst -, ,$*)) cell $(CELL)
+else
 	$(SWIFT) build $(SPM_FLAGS) -c $(CONFIG) --product bookbuilder
 	$(BUILDER) chapter $(word 1,$(subst -, ,$*)) --build-dir $(BIN)
+endif
 
 help: ## this list
 	@echo "Targets:"
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | awk -F'\t' '{ printf "  make %-12s %s\n", $$1, $$2 }'
 	@echo "  make chapter-NN    build and run one chapter in the terminal, refresh its page"
+	@echo "  make chapter-NN CELL=name   run only that cell, in the terminal"
 	@echo "Chapters:"
 	@for c in $(CHAPTERS); do echo "  make chapter-$${c%%-*}    ($$c)"; done
 

@@ -12,11 +12,15 @@ import Foundation
 /// stderr and writes `results.json` there when the chapter ends.
 ///
 /// Run with the arguments `exercise N`, it runs only exercise N and none of the cells.
+/// Run with `cell NAME`, it runs only that cell (`make chapter-05 CELL=timeout`), in
+/// the terminal; a book run never passes it, so a chapter's page always comes from a
+/// full run.
 public final class Notebook: Sendable {
     let terminal: Terminal
     private let capture: OutputCapture?
     private let resultsFolder: URL?
     private let requestedExercise: Int?
+    private let requestedCell: String?
     private let state: Locked<State>
 
     private struct State {
@@ -39,6 +43,7 @@ public final class Notebook: Sendable {
         } else {
             requestedExercise = nil
         }
+        requestedCell = arguments.firstIndex(of: "cell").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : "" }
         state = Locked(State(record: ChapterRecord(stamp: stamp)))
         if requestedExercise == nil { terminal.banner(stamp) }
     }
@@ -83,6 +88,15 @@ public final class Notebook: Sendable {
             terminal.failure("There is no exercise \(requested); this chapter has \(known.map(String.init).joined(separator: ", ")).")
             exit(2)
         }
+        if let requested = requestedCell {
+            let (record, known) = state.withLock { ($0.record, $0.cellNames.sorted()) }
+            guard !record.cells.isEmpty else {
+                terminal.failure("There is no cell '\(requested)'; this chapter's cells: \(known.joined(separator: ", ")).")
+                exit(2)
+            }
+            terminal.summary(cells: record.cells.count, checks: record.cells.flatMap(\.checks).count, seconds: record.cells.map(\.seconds).reduce(0, +))
+            return
+        }
         let record = state.withLock { $0.record }
         write(record)
         let checks = record.cells.flatMap(\.checks)
@@ -105,6 +119,7 @@ public final class Notebook: Sendable {
         guard requestedExercise == nil else { return nil }
         let isNew = state.withLock { $0.cellNames.insert(name).inserted }
         precondition(isNew, "Two cells are named '\(name)': cell names must be unique in a chapter.")
+        guard requestedCell == nil || requestedCell == name else { return nil }
         let index = state.withLock { $0.record.cells.count + 1 }
         terminal.cellHeading(index: index, name: name, title: title)
         capture?.begin(cell: name)

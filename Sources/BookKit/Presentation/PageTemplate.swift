@@ -55,7 +55,14 @@ public enum PageTemplate {
     /// `<section id="SLUG">` (SLUG = its file name without `.html`); the chapters' ids are
     /// prefixed with `SLUG--`, links between chapters become links within this page, and
     /// headings move one level down under the book's title (the page's only `h1`).
+    ///
+    /// `section` makes one chapter's part (the builder reuses those of unchanged chapters).
     public static func wholeBook(_ pages: [ChapterPage], bookTitle: String) -> String {
+        wholeBook(pages, bookTitle: bookTitle, section: wholeBookSection)
+    }
+
+    static func wholeBook(_ pages: [ChapterPage], bookTitle: String,
+                          section: (ChapterPage, WholeBookLinks) -> String) -> String {
         let rewriter = WholeBookLinks(pageHrefs: pages.map(\.link.href))
         var html = head(title: bookTitle, previous: nil, next: nil, bodyClass: "page-whole-book")
         html += topBar(bookTitle: bookTitle, search: false)
@@ -70,16 +77,19 @@ public enum PageTemplate {
             html += "<span class=\"toc-title\">\(HTML.escape(page.link.title))</span></a></li>\n"
         }
         html += "</ol>\n</nav>\n"
-        for page in pages {
-            let slug = rewriter.slug(page.link.href)
-            let body = insertingAfterTitle(RunStampView.html(page.stamp, sourceFolder: page.sourceFolder), into: page.bodyHTML)
-            html += "<section class=\"chapter book-chapter\" id=\"\(slug)\">\n"
-            html += rewriter.demotingHeadings(rewriter.rewrite(body, inPage: page.link.href))
-            html += "</section>\n"
-        }
+        for page in pages { html += section(page, rewriter) }
         html += "</main>\n"
         html += scripts(search: false)
         return html
+    }
+
+    /// One chapter of the whole book: its body, ids prefixed and headings one level down.
+    static func wholeBookSection(_ page: ChapterPage, rewriter: WholeBookLinks) -> String {
+        let slug = rewriter.slug(page.link.href)
+        let body = insertingAfterTitle(RunStampView.html(page.stamp, sourceFolder: page.sourceFolder), into: page.bodyHTML)
+        return "<section class=\"chapter book-chapter\" id=\"\(slug)\">\n"
+            + rewriter.demotingHeadings(rewriter.rewrite(body, inPage: page.link.href))
+            + "</section>\n"
     }
 
     // MARK: - Parts

@@ -19,15 +19,28 @@ public enum SearchIndex {
 
     /// The content of `search-index.js`: `window.BOOK_SEARCH = [...];`.
     public static func script(_ pages: [ChapterPage]) -> String {
+        script(pages, entriesJSON: entriesJSON)
+    }
+
+    /// The same, with each page's entries made by `entriesJSON` (the builder reuses
+    /// those of unchanged pages).
+    static func script(_ pages: [ChapterPage], entriesJSON: (ChapterPage) -> String) -> String {
+        let json = "[" + pages.map(entriesJSON).filter { !$0.isEmpty }.joined(separator: ",") + "]"
+        return "// The book's search index, generated with the book. Read by book.js.\n"
+            + "window.BOOK_SEARCH = \(json);\n"
+    }
+
+    /// One page's entries as JSON objects separated by commas, without the brackets, so
+    /// that pages' parts joined by commas make the whole array.
+    static func entriesJSON(_ page: ChapterPage) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(pages.flatMap(entries))) ?? Data("[]".utf8)
+        let data = (try? encoder.encode(entries(page))) ?? Data("[]".utf8)
         let json = String(decoding: data, as: UTF8.self)
             // Line and paragraph separators end a line in older JavaScript engines.
             .replacingOccurrences(of: "\u{2028}", with: "\\u2028")
             .replacingOccurrences(of: "\u{2029}", with: "\\u2029")
-        return "// The book's search index, generated with the book. Read by book.js.\n"
-            + "window.BOOK_SEARCH = \(json);\n"
+        return String(json.dropFirst().dropLast())
     }
 
     /// A page cut at its headings: the text before the first heading belongs to the page

@@ -8,6 +8,7 @@ public struct Book {
     let runner: ChapterRunner
     let examples: ExampleRunner
     let writer: BookWriter
+    let cache: ResolvedChapterCache
     let say: @Sendable (String) -> Void
 
     public init(repository: Repository, buildDirectory: URL, swiftc: String, compilerVersion: String,
@@ -16,6 +17,7 @@ public struct Book {
         runner = ChapterRunner(repository: repository, buildDirectory: buildDirectory, swiftVersion: compilerVersion)
         examples = ExampleRunner(repository: repository, swiftc: swiftc, compilerVersion: compilerVersion)
         writer = BookWriter(repository: repository, folder: repository.root.appendingPathComponent("book"))
+        cache = ResolvedChapterCache(repository: repository, compilerVersion: compilerVersion)
         self.say = say
     }
 
@@ -50,20 +52,36 @@ public struct Book {
         try render(try repository.chapters())
     }
 
-    private func render(_ chapters: [Chapter]) throws {
+    /// Writes the book from each chapter's last good run, resolving only the chapters
+    /// whose inputs changed; returns the files of `book/` it rewrote.
+    @discardableResult
+    func render(_ chapters: [Chapter], files: BookWriter.Files = .all) throws -> [String] {
         let start = ContinuousClock.now
         var contents: [BookWriter.Content] = []
+        var resolvedAfresh = 0
         for chapter in chapters {
             if let record = runner.lastGoodRun(chapter) {
-                let resolved = try ChapterResolver(repository: repository, chapter: chapter, record: record, examples: examples).resolve()
+                let (resolved, reused) = try cache.resolved(chapter, record: record) {
+                    try ChapterResolver(repository: repository, chapter: chapter, record: record, examples: examples).resolve()
+                }
+                if !reused { resolvedAfresh += 1 }
                 resolved.notes.forEach { say("note: \($0)") }
                 contents.append(.resolved(resolved))
             } else {
                 contents.append(.notRunYet(chapter, title: (try? Prose.read(chapter).title) ?? chapter.slug))
             }
         }
-        try writer.write(contents)
-        say("book: wrote \(contents.count) chapter page(s), index.html, print.html and book.md to book/ in \(Format.duration((ContinuousClock.now - start).seconds))")
+        let written = try writer.write(contents, files: files)
+        say("book: \(contents.count) chapter(s), \(resolvedAfresh) resolved afresh; "
+            + (written.isEmpty ? "book/ already up to date" : "rewrote \(Self.list(written)) in book/")
+            + " in \(Format.duration((ContinuousClock.now - start).seconds))")
+        return written
+    }
+
+    /// "a.html, b.html and 3 more files", for the one-line summary.
+    private static func list(_ files: [String]) -> String {
+        let shown = files.prefix(4).joined(separator: ", ")
+        return files.count > 4 ? "\(shown) and \(files.count - 4) more file(s)" : shown
     }
 
     private func progress(_ chapter: Chapter, _ text: String) -> String {
