@@ -1,0 +1,171 @@
+import Dispatch
+import Foundation
+import Primitives
+import Processes
+
+/// The parent's end of one worker process: its pipes, the calls waiting for replies,
+/// and the thread that reads the replies and hands each to the call it answers.
+///
+/// Many tasks may call actors in the same worker at once; every call gets a number,
+/// and the replies, which come back in whatever order the worker finishes them, are
+/// matched by that number. When the worker dies, the reader sees its output end and
+/// fails every pending call with `ProcessActorError.workerDied`: none is left waiting.
+final class WorkerConnection: Sendable {
+    /// How often the reader looks for calls past their timeout, when there is one.
+    static let sweepInterval: Duration = .milliseconds(50)
+
+    let child: ChildProcess
+    private let channel: MessageChannel
+    private let callTimeout: Duration?
+    private let state = Locked(State())
+    private let readerEnded = DispatchSemaphore(value: 0)
+
+    /// A call sent and not yet answered.
+    struct Pending {
+        let continuation: CheckedContinuation<ReplyMessage.Outcome, any Error>
+        let recipient: ProcessActorID
+        let deadline: ContinuousClock.Instant?
+    }
+
+    /// Open while the worker can take calls; closed for good, with the reason every
+    /// later call is refused with.
+    enum Phase {
+        case open
+        case stopping
+        case closed(ProcessActorError)
+    }
+
+    struct State {
+        var phase = Phase.open
+        var nextCallID: UInt64 = 1
+        var pending: [UInt64: Pending] = [:]
+    }
+
+    init(child: ChildProcess, callTimeout: Duration?) {
+        precondition(child.channel != nil, "a worker connection needs the child's pipes")
+        self.child = child
+        self.channel = child.channel!
+        self.callTimeout = callTimeout
+        let reader = Thread { [self] in readReplies() }
+        reader.name = "replies-\(child.pid)"
+        reader.start()
+    }
+
+    var pid: Int32 { child.pid }
+
+    // ANCHOR: call
+    /// Sends `message` (its `callID` is set here) and waits for the reply.
+    func call(_ message: CallMessage, to recipient: ProcessActorID) async throws -> ReplyMessage.Outcome {
+        var message = message
+        message.callID = state.withLock { state in
+            defer { state.nextCallID += 1 }
+            return state.nextCallID
+        }
+        let callID = message.callID
+        let deadline = callTimeout.map { ContinuousClock.now + $0 }
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                // Registered before it is sent: the reply may arrive before `send` returns.
+                let refusal = state.withLock { state -> ProcessActorError? in
+                    switch state.phase {
+                    case .closed(let reason): return reason
+                    case .stopping: return .workerStopped(pid: pid)
+                    case .open:
+                        state.pending[callID] = Pending(continuation: continuation, recipient: recipient, deadline: deadline)
+                        return nil
+                    }
+                }
+                if let refusal { return continuation.resume(throwing: refusal) }
+                if Task.isCancelled { return finish(callID, with: .failure(CancellationError())) }
+                do {
+                    try channel.send(message)
+                } catch MessageChannelError.writeFailed {
+                    finish(callID, with: .failure(ProcessActorError.workerDied(pid: pid, termination: child.termination)))
+                } catch {
+                    finish(callID, with: .failure(ProcessActorError.serialization("\(error)")))
+                }
+            }
+        } onCancel: {
+            // The worker may still run the call; only the caller stops waiting for it.
+            finish(callID, with: .failure(CancellationError()))
+        }
+    }
+    // ANCHOR_END: call
+
+    /// Ends one pending call, if it is still pending: whoever takes it out of the table
+    /// first (a reply, the worker's death, a timeout, a cancellation) resumes it, once.
+    private func finish(_ callID: UInt64, with result: Result<ReplyMessage.Outcome, any Error>) {
+        let call = state.withLock { $0.pending.removeValue(forKey: callID) }
+        call?.continuation.resume(with: result)
+    }
+
+    // ANCHOR: read-replies
+    /// The reader thread's loop: one reply at a time, until the worker's output ends.
+    private func readReplies() {
+        defer { readerEnded.signal() }
+        while true {
+            do {
+                let reply = try channel.receive(ReplyMessage.self, timeout: callTimeout == nil ? nil : Self.sweepInterval)
+                // A reply nobody waits for (its call timed out or was cancelled) is dropped.
+                finish(reply.callID, with: .success(reply.outcome))
+            } catch .timedOut {
+                // Nothing arrived for a while: time to look for expired calls.
+            } catch .closed, .truncatedMessage {
+                // The worker's output ended: it exited or was killed. Its exit status
+                // arrives a moment later, when the process has been reaped.
+                let termination = child.wait(timeout: .seconds(2))
+                close(because: .workerDied(pid: pid, termination: termination))
+                return
+            } catch {
+                // A line that is not a reply: the worker is broken, and nothing it says
+                // can be trusted any more.
+                close(because: .malformedReply(pid: pid, reason: "\(error)"))
+                child.kill()
+                return
+            }
+            failExpiredCalls()
+        }
+    }
+    // ANCHOR_END: read-replies
+
+    /// Fails every pending call and refuses every later one, with `reason` (or, if the
+    /// worker was being stopped on purpose, `.workerStopped`).
+    private func close(because reason: ProcessActorError) {
+        let (abandoned, final) = state.withLock { state -> ([Pending], ProcessActorError) in
+            let final: ProcessActorError
+            switch state.phase {
+            case .closed(let earlier): final = earlier
+            case .stopping: final = .workerStopped(pid: pid)
+            case .open: final = reason
+            }
+            state.phase = .closed(final)
+            defer { state.pending.removeAll() }
+            return (Array(state.pending.values), final)
+        }
+        for call in abandoned { call.continuation.resume(throwing: final) }
+    }
+
+    private func failExpiredCalls() {
+        guard let callTimeout else { return }
+        let now = ContinuousClock.now
+        let expired = state.withLock { state -> [Pending] in
+            let ids = state.pending.filter { $0.value.deadline.map { $0 <= now } ?? false }.keys
+            return ids.compactMap { state.pending.removeValue(forKey: $0) }
+        }
+        for call in expired {
+            call.continuation.resume(throwing: ProcessActorError.timedOut(call.recipient, after: callTimeout))
+        }
+    }
+
+    /// Stops the worker: closes its input (it exits when it reads the end), and kills it
+    /// if it does not go within `grace`. Pending calls end with `.workerStopped`.
+    func stop(grace: Duration = .milliseconds(500)) {
+        state.withLock { state in
+            if case .open = state.phase { state.phase = .stopping }
+        }
+        child.stop(grace: grace)
+        // The reader ends once the worker's output does; wait so that no thread
+        // outlives the connection's use.
+        _ = readerEnded.wait(timeout: .now() + .seconds(5))
+    }
+}

@@ -1,0 +1,39 @@
+// The worker roles the ProcessActors tests start: a well-behaved host of a Calculator,
+// and workers that break the protocol in the ways a parent must survive.
+import Foundation
+import ProcessActors
+import ProcessActorsTestActors
+import Processes
+
+switch WorkerRole.current() {
+case "calculator":
+    ProcessActorSystem.serveWorker { system in
+        system.host(named: "calc") { Calculator(actorSystem: $0) }
+    }
+
+case "garbage":
+    // Answers every call with a line that is not JSON.
+    WorkerLoop.exitWhenOrphaned()
+    while readLine() != nil {
+        print("this is not JSON")
+        fflush(nil)
+    }
+
+case "wrong-type":
+    // Answers every call with a well-formed reply whose value is a string, whatever
+    // the method returns.
+    WorkerLoop.exitWhenOrphaned()
+    let channel = MessageChannel(readDescriptor: 0, writeDescriptor: 1)
+    while let call = try? channel.receive(CallMessage.self) {
+        try? channel.send(ReplyMessage(callID: call.callID, outcome: .value("\"not a number\"")))
+    }
+
+case "silent":
+    // Reads every call and never answers.
+    WorkerLoop.exitWhenOrphaned()
+    while readLine() != nil {}
+
+case let role:
+    FileHandle.standardError.write(Data("process-actors-test-worker: unknown role \(role ?? "(none)")\n".utf8))
+    exit(64)
+}
