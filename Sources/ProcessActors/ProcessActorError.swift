@@ -2,6 +2,8 @@ import Processes
 
 /// Why a call to a distributed actor in another process did not return a value. Every
 /// case names what happened, so a caller can tell a dead worker from a missing actor.
+/// It is `Codable`: the failures a worker detects itself (no such actor, an argument
+/// it cannot decode) travel back to the caller as they are.
 public enum ProcessActorError: Error, Sendable, Equatable, Codable, CustomStringConvertible {
     /// The worker process ended while the call was pending, or before it was sent.
     /// `termination` is how it ended, when that was known in time.

@@ -41,6 +41,9 @@ public final class ProcessActorSystem: DistributedActorSystem, Sendable {
     /// How long a remote call may wait for its reply; `nil` waits for as long as the
     /// worker lives.
     public let callTimeout: Duration?
+    /// Sees every message to and from the workers, when set (for the book; it costs an
+    /// extra encoding per message).
+    private let wireTap: (@Sendable (WireLine) -> Void)?
 
     /// The actors other processes can call, by name. They are kept alive here: a
     /// hosted actor serves until its process ends.
@@ -51,9 +54,10 @@ public final class ProcessActorSystem: DistributedActorSystem, Sendable {
     /// The name `host(named:)` gives the actor being created.
     @TaskLocal private static var nameForNewActor: String?
 
-    public init(callTimeout: Duration? = .seconds(30)) {
+    public init(callTimeout: Duration? = .seconds(30), wireTap: (@Sendable (WireLine) -> Void)? = nil) {
         self.pid = getpid()
         self.callTimeout = callTimeout
+        self.wireTap = wireTap
     }
 
     deinit {
@@ -119,7 +123,7 @@ public final class ProcessActorSystem: DistributedActorSystem, Sendable {
     public func startWorker(role: String, arguments: [String] = [],
                             executable: URL = WorkerRole.currentExecutable) throws -> Int32 {
         let child = try ChildProcess(role: role, arguments: arguments, streams: .pipes, executable: executable)
-        let connection = WorkerConnection(child: child, callTimeout: callTimeout)
+        let connection = WorkerConnection(child: child, callTimeout: callTimeout, wireTap: wireTap)
         workers.withLock { $0[child.pid] = connection }
         return child.pid
     }
@@ -200,7 +204,7 @@ public final class ProcessActorSystem: DistributedActorSystem, Sendable {
     public func execute(_ call: CallMessage) async -> ReplyMessage {
         let id = ProcessActorID(pid: pid, name: call.recipient)
         guard let actor = hosted.withLock({ $0[call.recipient] }) else {
-            return ReplyMessage(callID: call.callID, outcome: .failure(RemoteFailure(ProcessActorError.noSuchActor(id))))
+            return ReplyMessage(callID: call.callID, outcome: .failure(error: RemoteFailure(ProcessActorError.noSuchActor(id))))
         }
         var decoder = CallDecoder(call)
         let recorder = ReplyRecorder()
@@ -209,10 +213,10 @@ public final class ProcessActorSystem: DistributedActorSystem, Sendable {
                                                invocationDecoder: &decoder, handler: recorder)
         } catch {
             // The call could not be made: an unknown method, arguments that do not fit.
-            return ReplyMessage(callID: call.callID, outcome: .failure(RemoteFailure(error)))
+            return ReplyMessage(callID: call.callID, outcome: .failure(error: RemoteFailure(error)))
         }
         let outcome = recorder.outcome
-            ?? .failure(RemoteFailure(ProcessActorError.serialization("the call ended without a result")))
+            ?? .failure(error: RemoteFailure(ProcessActorError.serialization("the call ended without a result")))
         return ReplyMessage(callID: call.callID, outcome: outcome)
     }
     // ANCHOR_END: execute

@@ -28,6 +28,7 @@ public struct RemoteFailure: Codable, Sendable, Equatable, Error {
         }
     }
 
+    // ANCHOR: rebuilt
     /// The error to throw at the caller: the original one, rebuilt, when its type is
     /// `Codable` and known here; `ProcessActorError.remoteError` otherwise.
     public func rebuilt() -> any Error {
@@ -38,4 +39,5 @@ public struct RemoteFailure: Codable, Sendable, Equatable, Error {
         }
         return error
     }
+    // ANCHOR_END: rebuilt
 }

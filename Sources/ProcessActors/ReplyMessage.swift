@@ -3,11 +3,11 @@ public struct ReplyMessage: Codable, Sendable, Equatable {
     /// How the call ended.
     public enum Outcome: Codable, Sendable, Equatable {
         /// The method returned this value, as a JSON document.
-        case value(String)
+        case value(json: String)
         /// The method returned `Void`.
         case void
         /// The method threw, or the call could not be made.
-        case failure(RemoteFailure)
+        case failure(error: RemoteFailure)
     }
 
     /// The `callID` of the call this answers.

@@ -17,9 +17,9 @@ public final class ReplyRecorder: DistributedTargetInvocationResultHandler {
     public func onReturn<Success: Codable>(value: Success) async throws {
         let outcome: ReplyMessage.Outcome
         do {
-            outcome = .value(String(decoding: try JSONEncoder().encode(value), as: UTF8.self))
+            outcome = .value(json: String(decoding: try JSONEncoder().encode(value), as: UTF8.self))
         } catch {
-            outcome = .failure(RemoteFailure(ProcessActorError.serialization("the result: \(error)")))
+            outcome = .failure(error: RemoteFailure(ProcessActorError.serialization("the result: \(error)")))
         }
         recorded.withLock { $0 = outcome }
     }
@@ -29,6 +29,6 @@ public final class ReplyRecorder: DistributedTargetInvocationResultHandler {
     }
 
     public func onThrow<Err: Error>(error: Err) async throws {
-        recorded.withLock { $0 = .failure(RemoteFailure(error)) }
+        recorded.withLock { $0 = .failure(error: RemoteFailure(error)) }
     }
 }

@@ -17,6 +17,7 @@ final class WorkerConnection: Sendable {
     let child: ChildProcess
     private let channel: MessageChannel
     private let callTimeout: Duration?
+    private let wireTap: (@Sendable (WireLine) -> Void)?
     private let state = Locked(State())
     private let readerEnded = DispatchSemaphore(value: 0)
 
@@ -41,11 +42,12 @@ final class WorkerConnection: Sendable {
         var pending: [UInt64: Pending] = [:]
     }
 
-    init(child: ChildProcess, callTimeout: Duration?) {
+    init(child: ChildProcess, callTimeout: Duration?, wireTap: (@Sendable (WireLine) -> Void)? = nil) {
         precondition(child.channel != nil, "a worker connection needs the child's pipes")
         self.child = child
         self.channel = child.channel!
         self.callTimeout = callTimeout
+        self.wireTap = wireTap
         let reader = Thread { [self] in readReplies() }
         reader.name = "replies-\(child.pid)"
         reader.start()
@@ -77,6 +79,7 @@ final class WorkerConnection: Sendable {
                 }
                 if let refusal { return continuation.resume(throwing: refusal) }
                 if Task.isCancelled { return finish(callID, with: .failure(CancellationError())) }
+                wireTap?(WireLine(worker: pid, direction: .toWorker, message: message))
                 do {
                     try channel.send(message)
                 } catch MessageChannelError.writeFailed {
@@ -106,6 +109,7 @@ final class WorkerConnection: Sendable {
         while true {
             do {
                 let reply = try channel.receive(ReplyMessage.self, timeout: callTimeout == nil ? nil : Self.sweepInterval)
+                wireTap?(WireLine(worker: pid, direction: .fromWorker, message: reply))
                 // A reply nobody waits for (its call timed out or was cancelled) is dropped.
                 finish(reply.callID, with: .success(reply.outcome))
             } catch .timedOut {

@@ -25,7 +25,7 @@ case "wrong-type":
     WorkerLoop.exitWhenOrphaned()
     let channel = MessageChannel(readDescriptor: 0, writeDescriptor: 1)
     while let call = try? channel.receive(CallMessage.self) {
-        try? channel.send(ReplyMessage(callID: call.callID, outcome: .value("\"not a number\"")))
+        try? channel.send(ReplyMessage(callID: call.callID, outcome: .value(json: "\"not a number\"")))
     }
 
 case "silent":

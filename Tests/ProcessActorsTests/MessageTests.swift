@@ -1,5 +1,7 @@
 import Foundation
+import Primitives
 import ProcessActors
+import ProcessActorsTestActors
 import Testing
 
 @Suite struct MessageTests {
@@ -39,5 +41,21 @@ import Testing
             return
         }
         #expect(type.hasSuffix("Private"))
+    }
+}
+
+@Suite struct WireTapTests {
+    @Test func theTapSeesEachCallAndItsReply() async throws {
+        let lines = Locked<[WireLine]>([])
+        let system = ProcessActorSystem(wireTap: { line in lines.withLock { $0.append(line) } })
+        defer { system.shutdown() }
+        let pid = try system.startWorker(role: "calculator", executable: TestWorker.url)
+        let remote = try Calculator.resolve(id: ProcessActorID(pid: pid, name: "calc"), using: system)
+        #expect(try await remote.square(9) == 81)
+        let seen = lines.withLock { $0 }
+        #expect(seen.map(\.direction) == [.toWorker, .fromWorker])
+        #expect(seen.allSatisfy { $0.worker == pid })
+        #expect(seen[0].text.contains(#""arguments":["9"]"#))
+        #expect(seen[1].text.contains("81"))
     }
 }
