@@ -116,13 +116,14 @@ public final class ProcessActorSystem: DistributedActorSystem, Sendable {
 
     // MARK: Workers
 
-    /// Starts `executable` (this program by default) in worker role `role`; its
-    /// `main.swift` must call `serveWorker` for that role. Returns its pid, the address
-    /// of the actors it hosts.
+    /// Starts `executable` (this program by default) in worker role `role`, with
+    /// `environment` added to this process's; its `main.swift` must call `serveWorker`
+    /// for that role. Returns its pid, the address of the actors it hosts.
     @discardableResult
-    public func startWorker(role: String, arguments: [String] = [],
+    public func startWorker(role: String, arguments: [String] = [], environment: [String: String] = [:],
                             executable: URL = WorkerRole.currentExecutable) throws -> Int32 {
-        let child = try ChildProcess(role: role, arguments: arguments, streams: .pipes, executable: executable)
+        let child = try ChildProcess(role: role, arguments: arguments, streams: .pipes,
+                                     environment: environment, executable: executable)
         let connection = WorkerConnection(child: child, callTimeout: callTimeout, wireTap: wireTap)
         workers.withLock { $0[child.pid] = connection }
         return child.pid

@@ -11,7 +11,8 @@ import Processes
 /// matched by that number. When the worker dies, the reader sees its output end and
 /// fails every pending call with `ProcessActorError.workerDied`: none is left waiting.
 final class WorkerConnection: Sendable {
-    /// How often the reader looks for calls past their timeout, when there is one.
+    /// How often the reader looks for calls past their timeout, and for a worker whose
+    /// process ended while its pipes stayed open.
     static let sweepInterval: Duration = .milliseconds(50)
 
     let child: ChildProcess
@@ -20,6 +21,11 @@ final class WorkerConnection: Sendable {
     private let wireTap: (@Sendable (WireLine) -> Void)?
     private let state = Locked(State())
     private let readerEnded = DispatchSemaphore(value: 0)
+
+    /// True once the worker's process has ended, even if its pipes are still open.
+    private var workerHasEnded: Bool {
+        child.termination != nil || ProcessTable.isRunning(pid) == false
+    }
 
     /// A call sent and not yet answered.
     struct Pending {
@@ -103,31 +109,59 @@ final class WorkerConnection: Sendable {
     }
 
     // ANCHOR: read-replies
-    /// The reader thread's loop: one reply at a time, until the worker's output ends.
+    /// The reader thread's loop: one reply at a time, until the worker's output ends
+    /// or the worker's process does.
     private func readReplies() {
         defer { readerEnded.signal() }
+        var lastSweep = ContinuousClock.now
         while true {
-            do {
-                let reply = try channel.receive(ReplyMessage.self, timeout: callTimeout == nil ? nil : Self.sweepInterval)
-                wireTap?(WireLine(worker: pid, direction: .fromWorker, message: reply))
-                // A reply nobody waits for (its call timed out or was cancelled) is dropped.
-                finish(reply.callID, with: .success(reply.outcome))
-            } catch .timedOut {
-                // Nothing arrived for a while: time to look for expired calls.
-            } catch .closed, .truncatedMessage {
-                // The worker's output ended: it exited or was killed. Its exit status
-                // arrives a moment later, when the process has been reaped.
-                let termination = child.wait(timeout: .seconds(2))
-                close(because: .workerDied(pid: pid, termination: termination))
-                return
-            } catch {
-                // A line that is not a reply: the worker is broken, and nothing it says
-                // can be trusted any more.
-                close(because: .malformedReply(pid: pid, reason: "\(error)"))
-                child.kill()
+            let step = readOneReply(timeout: Self.sweepInterval)
+            if case .ended(let reason) = step {
+                close(because: reason)
                 return
             }
-            failExpiredCalls()
+            if ContinuousClock.now - lastSweep >= Self.sweepInterval {
+                lastSweep = .now
+                failExpiredCalls()
+            }
+            if case .quiet = step, workerHasEnded {
+                // The process is gone but its output is still open: a process it started
+                // (a crash reporter, say) holds a copy of the pipe. Take the replies that
+                // already arrived, then give up on the rest.
+                var last = readOneReply(timeout: .milliseconds(1))
+                while case .replied = last { last = readOneReply(timeout: .milliseconds(1)) }
+                if case .ended(let reason) = last { close(because: reason) }
+                else { close(because: .workerDied(pid: pid, termination: child.termination)) }
+                return
+            }
+        }
+    }
+
+    private enum ReadStep {
+        case replied
+        case quiet
+        case ended(ProcessActorError)
+    }
+
+    /// Receives one reply and hands it to its call.
+    private func readOneReply(timeout: Duration) -> ReadStep {
+        do {
+            let reply = try channel.receive(ReplyMessage.self, timeout: timeout)
+            wireTap?(WireLine(worker: pid, direction: .fromWorker, message: reply))
+            // A reply nobody waits for (its call timed out or was cancelled) is dropped.
+            finish(reply.callID, with: .success(reply.outcome))
+            return .replied
+        } catch .timedOut {
+            return .quiet
+        } catch .closed, .truncatedMessage {
+            // The worker's output ended: it exited or was killed. Its exit status
+            // arrives a moment later, when the process has been reaped.
+            return .ended(.workerDied(pid: pid, termination: child.wait(timeout: .seconds(2))))
+        } catch {
+            // A line that is not a reply: the worker is broken, and nothing it says
+            // can be trusted any more.
+            child.kill()
+            return .ended(.malformedReply(pid: pid, reason: "\(error)"))
         }
     }
     // ANCHOR_END: read-replies
@@ -167,7 +201,16 @@ final class WorkerConnection: Sendable {
         state.withLock { state in
             if case .open = state.phase { state.phase = .stopping }
         }
-        child.stop(grace: grace)
+        // Like `ChildProcess.stop`, but never waits without a limit: a process that
+        // cannot be reaped (another process is tracing it) must not hang the caller.
+        child.closeInput()
+        if child.wait(timeout: grace) == nil {
+            child.terminate()
+            if child.wait(timeout: grace) == nil {
+                child.kill()
+                _ = child.wait(timeout: .seconds(5))
+            }
+        }
         // The reader ends once the worker's output does; wait so that no thread
         // outlives the connection's use.
         _ = readerEnded.wait(timeout: .now() + .seconds(5))

@@ -33,6 +33,23 @@ case "silent":
     WorkerLoop.exitWhenOrphaned()
     while readLine() != nil {}
 
+case "leave-heir":
+    // Starts a "heir" that inherits this worker's pipes and sleeps, then reads one call
+    // and exits without answering: the pipes stay open after this process has ended.
+    WorkerLoop.exitWhenOrphaned()
+    let heir = Process()
+    heir.executableURL = WorkerRole.currentExecutable
+    heir.arguments = WorkerRole.arguments(for: "heir")
+    heir.standardInput = FileHandle.standardInput
+    heir.standardOutput = FileHandle.standardOutput
+    try heir.run()
+    _ = readLine()
+    exit(0)
+
+case "heir":
+    // Outlives its parent (the leave-heir worker) by design, for 3 s at most.
+    Thread.sleep(forTimeInterval: 3)
+
 case let role:
     FileHandle.standardError.write(Data("process-actors-test-worker: unknown role \(role ?? "(none)")\n".utf8))
     exit(64)

@@ -47,7 +47,9 @@ import Darwin
     }
 
     @Test func aCrashInsideTheCalledMethodIsReportedWithItsSignal() async throws {
-        let (system, pid, remote) = try calculatorInWorker()
+        // Without Swift's crash reporter: it would hold the worker's pipes open while it
+        // writes its report (and under ThreadSanitizer it can hang).
+        let (system, pid, remote) = try calculatorInWorker(environment: ["SWIFT_BACKTRACE": "enable=no"])
         defer { system.shutdown() }
         let error = try await within(.seconds(20)) { await processActorError { try await remote.crash() } }
         guard case .workerDied(pid, let termination) = error else {
@@ -95,6 +97,23 @@ import Darwin
         let error = try await within(.seconds(20)) { await processActorError { _ = try await remote.square(2) } }
         #expect(error == .timedOut(id, after: .milliseconds(300)))
         #expect(ContinuousClock.now - start >= .milliseconds(300))
+    }
+
+    @Test func aWorkerThatEndsWhileAnotherProcessHoldsItsPipesStillFailsItsCalls() async throws {
+        // The worker starts a child that inherits its pipes and outlives it, then exits:
+        // no end-of-file arrives, but the worker's process has ended.
+        let system = ProcessActorSystem()
+        defer { system.shutdown() }
+        let pid = try system.startWorker(role: "leave-heir", executable: TestWorker.url)
+        let remote = try Calculator.resolve(id: ProcessActorID(pid: pid, name: "calc"), using: system)
+        let start = ContinuousClock.now
+        let error = try await within(.seconds(20)) { await processActorError { _ = try await remote.square(2) } }
+        guard case .workerDied(pid, _) = error else {
+            Issue.record("expected workerDied, got \(String(describing: error))")
+            return
+        }
+        // Not by end-of-file, which comes only when the heir ends, 3 s after it started.
+        #expect(ContinuousClock.now - start < .milliseconds(2500))
     }
 
     @Test func cancellingACallerStopsItsWait() async throws {

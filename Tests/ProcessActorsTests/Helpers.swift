@@ -6,9 +6,10 @@ import Processes
 import Testing
 
 /// A system with one calculator worker started, and the calculator resolved.
-func calculatorInWorker(callTimeout: Duration? = .seconds(30)) throws -> (ProcessActorSystem, Int32, Calculator) {
+func calculatorInWorker(callTimeout: Duration? = .seconds(30),
+                        environment: [String: String] = [:]) throws -> (ProcessActorSystem, Int32, Calculator) {
     let system = ProcessActorSystem(callTimeout: callTimeout)
-    let pid = try system.startWorker(role: "calculator", executable: TestWorker.url)
+    let pid = try system.startWorker(role: "calculator", environment: environment, executable: TestWorker.url)
     let calculator = try Calculator.resolve(id: ProcessActorID(pid: pid, name: "calc"), using: system)
     return (system, pid, calculator)
 }
