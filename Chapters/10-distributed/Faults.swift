@@ -19,8 +19,8 @@ func workerKilled(_ cell: Cell) async throws {
 
     let timeline = cell.timeline("worker-killed", "Eight calls that would take 30 s each; the worker is killed")
     let start = ContinuousClock.now
-    // withTimeout: if a call did hang, the cell would fail after 10 s instead of hanging.
-    let errors = try await withTimeout(.seconds(10)) {
+    // withTimeout: if a call did hang, the cell would fail after 20 s instead of hanging.
+    let errors = try await withTimeout(.seconds(20)) {
         try await withThrowingTaskGroup(of: String?.self) { group in
             for call in 1...8 {
                 group.addTask {
@@ -64,7 +64,7 @@ func workerKilled(_ cell: Cell) async throws {
     cell.value("late-call-elapsed", lateElapsed.seconds * 1e3, digits: 2, unit: "ms")
     cell.check(errors.count == 8 && errors.allSatisfy { $0 == died },
                "all 8 pending calls ended with \"\(died)\"")
-    cell.check(elapsed < .seconds(5), "they ended within 5 s of starting, not after the 30 s they asked for")
+    cell.check(elapsed < .seconds(10), "they ended within 10 s of starting, not after the 30 s they asked for")
     cell.check(late == died, "a call made after the death fails with the same error")
     cell.check(lateElapsed < .seconds(1), "and fails at once, without waiting for anything")
     cell.check(freshPID == replacement && replacement != worker, "a new worker was started, resolved and served the call")

@@ -14,6 +14,9 @@ final class WorkerConnection: Sendable {
     /// How often the reader looks for calls past their timeout, and for a worker whose
     /// process ended while its pipes stayed open.
     static let sweepInterval: Duration = .milliseconds(50)
+    /// How long to wait for a dead worker's exit status, which arrives when Foundation
+    /// has reaped the process: usually at once, seconds later on a machine under load.
+    static let reapWait: Duration = .seconds(5)
 
     let child: ChildProcess
     private let channel: MessageChannel
@@ -131,7 +134,7 @@ final class WorkerConnection: Sendable {
                 var last = readOneReply(timeout: .milliseconds(1))
                 while case .replied = last { last = readOneReply(timeout: .milliseconds(1)) }
                 if case .ended(let reason) = last { close(because: reason) }
-                else { close(because: .workerDied(pid: pid, termination: child.termination)) }
+                else { close(because: .workerDied(pid: pid, termination: child.wait(timeout: Self.reapWait))) }
                 return
             }
         }
@@ -156,7 +159,7 @@ final class WorkerConnection: Sendable {
         } catch .closed, .truncatedMessage {
             // The worker's output ended: it exited or was killed. Its exit status
             // arrives a moment later, when the process has been reaped.
-            return .ended(.workerDied(pid: pid, termination: child.wait(timeout: .seconds(2))))
+            return .ended(.workerDied(pid: pid, termination: child.wait(timeout: Self.reapWait)))
         } catch {
             // A line that is not a reply: the worker is broken, and nothing it says
             // can be trusted any more.

@@ -34,21 +34,28 @@ case "silent":
     while readLine() != nil {}
 
 case "leave-heir":
-    // Starts a "heir" that inherits this worker's pipes and sleeps, then reads one call
-    // and exits without answering: the pipes stay open after this process has ended.
+    // Starts a "heir" that inherits this worker's pipes, writes the heir's pid to the
+    // file named by HEIR_PID_FILE, then reads one call and exits without answering: the
+    // pipes stay open after this process has ended.
     WorkerLoop.exitWhenOrphaned()
     let heir = Process()
     heir.executableURL = WorkerRole.currentExecutable
-    heir.arguments = WorkerRole.arguments(for: "heir")
+    // The heir watches the test runner, not this worker, which is about to exit.
+    heir.arguments = [WorkerRole.flag, "heir", WorkerRole.parentFlag, "\(getppid())"]
     heir.standardInput = FileHandle.standardInput
     heir.standardOutput = FileHandle.standardOutput
     try heir.run()
+    if let path = ProcessInfo.processInfo.environment["HEIR_PID_FILE"] {
+        try "\(heir.processIdentifier)".write(toFile: path, atomically: true, encoding: .utf8)
+    }
     _ = readLine()
     exit(0)
 
 case "heir":
-    // Outlives its parent (the leave-heir worker) by design, for 3 s at most.
-    Thread.sleep(forTimeInterval: 3)
+    // Outlives the leave-heir worker on purpose; the test kills it, and it ends by
+    // itself within 20 s or when the test runner does.
+    WorkerLoop.exitWhenOrphaned()
+    Thread.sleep(forTimeInterval: 20)
 
 case let role:
     FileHandle.standardError.write(Data("process-actors-test-worker: unknown role \(role ?? "(none)")\n".utf8))
