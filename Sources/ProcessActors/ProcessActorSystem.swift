@@ -97,8 +97,9 @@ public final class ProcessActorSystem: DistributedActorSystem, Sendable {
     public func resignID(_ id: ProcessActorID) {}
 
     // ANCHOR: resolve
-    /// A local actor for an ID of this process, `nil` for an ID in a connected worker
-    /// (the runtime then makes a proxy, whose calls go to `remoteCall`).
+    /// The hosted actor for an ID of this process, `nil` for an ID in a connected worker
+    /// (the runtime then makes a proxy, whose calls go to `remoteCall`). An actor that
+    /// was not created with `host(named:)` cannot be resolved, here or elsewhere.
     public func resolve<Act>(id: ProcessActorID, as actorType: Act.Type) throws -> Act?
     where Act: DistributedActor, Act.ID == ProcessActorID {
         if id.pid == pid {

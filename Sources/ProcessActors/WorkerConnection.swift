@@ -57,9 +57,7 @@ final class WorkerConnection: Sendable {
         self.channel = child.channel!
         self.callTimeout = callTimeout
         self.wireTap = wireTap
-        let reader = Thread { [self] in readReplies() }
-        reader.name = "replies-\(child.pid)"
-        reader.start()
+        Thread { [self] in readReplies() }.start()
     }
 
     var pid: Int32 { child.pid }
