@@ -154,7 +154,10 @@ func exerciseNewWorker(_ cell: Cell) throws {
         let (system, dead, shelf) = try shelfInWorker()
         defer { system.shutdown() }
         kill(dead, SIGKILL)
-        while system.termination(ofWorker: dead) == nil { try await Task.sleep(for: .milliseconds(10)) }
+        let killed = ContinuousClock.now
+        while system.termination(ofWorker: dead) == nil && ContinuousClock.now - killed < .seconds(5) {
+            try await Task.sleep(for: .milliseconds(10))
+        }
         do {
             let (left, servedBy) = try await exercise3Take(1, from: shelf, system: system)
             print("took 1 apple, \(left) left, served by worker \(servedBy) (the dead one was \(dead))")
