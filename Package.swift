@@ -13,6 +13,8 @@ let chapterLibraries: [Target.Dependency] = ["Notebook", "Primitives", "Processe
 let chapterOnlyLibraries: [String: [Target.Dependency]] = [
     // Chapter 02 shows lost updates from an unprotected counter (see the target below).
     "02": ["RacyCounter"],
+    // Chapter 10 calls distributed actors in its own worker processes.
+    "10": ["ProcessActors"],
 ]
 
 /// One executable target per chapter folder. Only `.swift` files at the top of the
@@ -52,6 +54,9 @@ let package = Package(
                 swiftSettings: [.unsafeFlags(["-Onone"])]),
         // Child processes, pipes with framing, a process pool, shared memory.
         .target(name: "Processes", dependencies: ["Primitives"]),
+        // Distributed actors in worker processes: a DistributedActorSystem over the
+        // Processes library's child processes and JSON-lines pipes.
+        .target(name: "ProcessActors", dependencies: ["Processes", "Primitives"]),
         // A small HTTP server on 127.0.0.1 for the chapters' real I/O.
         .target(name: "Loopback"),
         // The book builder: read -> resolve -> render -> write.
@@ -68,6 +73,13 @@ let package = Package(
         // re-run itself in a worker role, so they start this small executable instead.
         .executableTarget(name: "process-test-worker", dependencies: ["Processes"], path: "Tests/ProcessTestWorker"),
         .testTarget(name: "ProcessesTests", dependencies: ["Processes", "process-test-worker"]),
+        // A remote call needs the actor's type in both processes, so the actors the
+        // ProcessActors tests call live in a library that the tests and their worker share.
+        .target(name: "ProcessActorsTestActors", dependencies: ["ProcessActors"], path: "Tests/ProcessActorsTestActors"),
+        .executableTarget(name: "process-actors-test-worker", dependencies: ["ProcessActors", "ProcessActorsTestActors"],
+                          path: "Tests/ProcessActorsTestWorker"),
+        .testTarget(name: "ProcessActorsTests",
+                    dependencies: ["ProcessActors", "ProcessActorsTestActors", "Processes", "process-actors-test-worker"]),
         // Primitives too: the downloader (in Primitives) is tested against the loopback server.
         .testTarget(name: "LoopbackTests", dependencies: ["Loopback", "Primitives"]),
         // Runs the chapter executables and asserts their self-checks passed.

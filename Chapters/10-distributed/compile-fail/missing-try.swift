@@ -1,0 +1,16 @@
+// Called from outside the actor, a distributed method can fail however it is
+// declared (the other process may be gone), so the call needs `try`.
+// expect-error: call can throw but is not marked with 'try'
+import Distributed
+
+// ANCHOR: shown
+distributed actor Clerk {
+    typealias ActorSystem = LocalTestingDistributedActorSystem
+
+    distributed func total() -> Int { 0 }   // declared without `throws`
+}
+
+func audit(_ clerk: Clerk) async throws -> Int {
+    await clerk.total()
+}
+// ANCHOR_END: shown

@@ -1,0 +1,225 @@
+import Distributed
+import Foundation
+import Primitives
+import Processes
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A `DistributedActorSystem` whose actors live in this program's worker processes.
+///
+/// The parent starts workers (copies of this program in a worker role, as in chapter
+/// 04) and calls the actors they host; each call travels as one JSON line down the
+/// worker's standard input, and its reply comes back up the worker's standard output.
+///
+///     // the parent
+///     let system = ProcessActorSystem()
+///     let pid = try system.startWorker(role: "bank")
+///     let account = try Account.resolve(id: ProcessActorID(pid: pid, name: "savings"), using: system)
+///     try await account.deposit(5)              // runs in process `pid`
+///
+///     // the worker, first thing in main.swift
+///     if WorkerRole.current() == "bank" {
+///         ProcessActorSystem.serveWorker { system in
+///             system.host(named: "savings") { Account(actorSystem: $0) }
+///         }
+///     }
+///
+/// The same actor type, created in this process with `host(named:)` or a plain
+/// initialiser, is an ordinary local actor: calls on it never leave the process.
+public final class ProcessActorSystem: DistributedActorSystem, Sendable {
+    public typealias ActorID = ProcessActorID
+    public typealias InvocationEncoder = CallEncoder
+    public typealias InvocationDecoder = CallDecoder
+    public typealias ResultHandler = ReplyRecorder
+    public typealias SerializationRequirement = any Codable
+
+    /// This process, the address of the actors it hosts.
+    public let pid: Int32
+    /// How long a remote call may wait for its reply; `nil` waits for as long as the
+    /// worker lives.
+    public let callTimeout: Duration?
+    /// Sees every message to and from the workers, when set (for the book; it costs an
+    /// extra encoding per message).
+    private let wireTap: (@Sendable (WireLine) -> Void)?
+
+    /// The actors other processes can call, by name. They are kept alive here: a
+    /// hosted actor serves until its process ends.
+    private let hosted = Locked<[String: any DistributedActor]>([:])
+    private let workers = Locked<[Int32: WorkerConnection]>([:])
+    private let unnamedCount = Locked(0)
+
+    /// The name `host(named:)` gives the actor being created.
+    @TaskLocal private static var nameForNewActor: String?
+
+    public init(callTimeout: Duration? = .seconds(30), wireTap: (@Sendable (WireLine) -> Void)? = nil) {
+        self.pid = getpid()
+        self.callTimeout = callTimeout
+        self.wireTap = wireTap
+    }
+
+    deinit {
+        shutdown()
+    }
+
+    // MARK: Actors in this process
+
+    // ANCHOR: host
+    /// Creates an actor with `make` under `name`, so that other processes can resolve
+    /// `ProcessActorID(pid: pid, name: name)`, and keeps it alive. `make` creates one actor.
+    @discardableResult
+    public func host<Act: DistributedActor>(named name: String,
+                                            _ make: (ProcessActorSystem) throws -> Act) rethrows -> Act
+    where Act.ActorSystem == ProcessActorSystem {
+        let actor = try Self.$nameForNewActor.withValue(name) { try make(self) }
+        hosted.withLock { hosted in
+            precondition(hosted[name] == nil, "an actor named '\(name)' is already hosted in process \(pid)")
+            hosted[name] = actor
+        }
+        return actor
+    }
+    // ANCHOR_END: host
+
+    public func assignID<Act>(_ actorType: Act.Type) -> ProcessActorID
+    where Act: DistributedActor, Act.ID == ProcessActorID {
+        if let name = Self.nameForNewActor { return ProcessActorID(pid: pid, name: name) }
+        let number = unnamedCount.withLock { count in
+            count += 1
+            return count
+        }
+        return ProcessActorID(pid: pid, name: "\(Act.self)-\(number)")
+    }
+
+    public func actorReady<Act>(_ actor: Act) where Act: DistributedActor, Act.ID == ProcessActorID {}
+
+    public func resignID(_ id: ProcessActorID) {}
+
+    // ANCHOR: resolve
+    /// The hosted actor for an ID of this process, `nil` for an ID in a connected worker
+    /// (the runtime then makes a proxy, whose calls go to `remoteCall`). An actor that
+    /// was not created with `host(named:)` cannot be resolved, here or elsewhere.
+    public func resolve<Act>(id: ProcessActorID, as actorType: Act.Type) throws -> Act?
+    where Act: DistributedActor, Act.ID == ProcessActorID {
+        if id.pid == pid {
+            guard let actor = hosted.withLock({ $0[id.name] }) as? Act else {
+                throw ProcessActorError.noSuchActor(id)
+            }
+            return actor
+        }
+        guard workers.withLock({ $0[id.pid] }) != nil else {
+            throw ProcessActorError.noSuchProcess(pid: id.pid)
+        }
+        return nil
+    }
+    // ANCHOR_END: resolve
+
+    // MARK: Workers
+
+    /// Starts `executable` (this program by default) in worker role `role`, with
+    /// `environment` added to this process's; its `main.swift` must call `serveWorker`
+    /// for that role. Returns its pid, the address of the actors it hosts.
+    @discardableResult
+    public func startWorker(role: String, arguments: [String] = [], environment: [String: String] = [:],
+                            executable: URL = WorkerRole.currentExecutable) throws -> Int32 {
+        let child = try ChildProcess(role: role, arguments: arguments, streams: .pipes,
+                                     environment: environment, executable: executable)
+        let connection = WorkerConnection(child: child, callTimeout: callTimeout, wireTap: wireTap)
+        workers.withLock { $0[child.pid] = connection }
+        return child.pid
+    }
+
+    /// The pids of the workers this system started and has not stopped, dead or alive.
+    public var workerPIDs: [Int32] { workers.withLock { $0.keys.sorted() } }
+
+    /// How worker `pid` ended, or `nil` while it runs (or if it is not ours).
+    public func termination(ofWorker pid: Int32) -> Termination? {
+        workers.withLock { $0[pid] }?.child.termination
+    }
+
+    /// Stops worker `pid` and forgets it: its pending calls end with `.workerStopped`,
+    /// later resolves of its actors with `.noSuchProcess`.
+    public func stopWorker(_ pid: Int32) {
+        workers.withLock { $0.removeValue(forKey: pid) }?.stop()
+    }
+
+    /// Stops every worker.
+    public func shutdown() {
+        let all = workers.withLock { workers in
+            defer { workers.removeAll() }
+            return Array(workers.values)
+        }
+        for worker in all { worker.stop() }
+    }
+
+    // MARK: Remote calls
+
+    // ANCHOR: remote-call
+    public func remoteCall<Act, Err, Res>(on actor: Act, target: RemoteCallTarget,
+                                          invocation: inout CallEncoder, throwing: Err.Type,
+                                          returning: Res.Type) async throws -> Res
+    where Act: DistributedActor, Act.ID == ProcessActorID, Err: Error, Res: Codable {
+        switch try await send(invocation, to: actor.id, target: target) {
+        case .value(let json):
+            do {
+                return try JSONDecoder().decode(Res.self, from: Data(json.utf8))
+            } catch {
+                throw ProcessActorError.serialization("the reply is not a \(Res.self): \(json.prefix(80))")
+            }
+        case .void:
+            throw ProcessActorError.serialization("the reply has no value; a \(Res.self) was expected")
+        case .failure(let failure):
+            throw failure.rebuilt()
+        }
+    }
+    // ANCHOR_END: remote-call
+
+    public func remoteCallVoid<Act, Err>(on actor: Act, target: RemoteCallTarget,
+                                         invocation: inout CallEncoder, throwing: Err.Type) async throws
+    where Act: DistributedActor, Act.ID == ProcessActorID, Err: Error {
+        if case .failure(let failure) = try await send(invocation, to: actor.id, target: target) {
+            throw failure.rebuilt()
+        }
+    }
+
+    private func send(_ invocation: CallEncoder, to id: ProcessActorID,
+                      target: RemoteCallTarget) async throws -> ReplyMessage.Outcome {
+        guard let worker = workers.withLock({ $0[id.pid] }) else {
+            throw ProcessActorError.noSuchProcess(pid: id.pid)
+        }
+        let message = CallMessage(callID: 0, recipient: id.name, target: target.identifier,
+                                  genericSubstitutions: invocation.genericSubstitutions,
+                                  arguments: invocation.arguments)
+        return try await worker.call(message, to: id)
+    }
+
+    public func makeInvocationEncoder() -> CallEncoder {
+        CallEncoder()
+    }
+
+    // MARK: Serving calls (the worker's side)
+
+    // ANCHOR: execute
+    /// Runs one call that arrived from another process on the actor it names, and
+    /// returns the reply to send back. Never throws: every failure is a reply.
+    public func execute(_ call: CallMessage) async -> ReplyMessage {
+        let id = ProcessActorID(pid: pid, name: call.recipient)
+        guard let actor = hosted.withLock({ $0[call.recipient] }) else {
+            return ReplyMessage(callID: call.callID, outcome: .failure(error: RemoteFailure(ProcessActorError.noSuchActor(id))))
+        }
+        var decoder = CallDecoder(call)
+        let recorder = ReplyRecorder()
+        do {
+            try await executeDistributedTarget(on: actor, target: RemoteCallTarget(call.target),
+                                               invocationDecoder: &decoder, handler: recorder)
+        } catch {
+            // The call could not be made: an unknown method, arguments that do not fit.
+            return ReplyMessage(callID: call.callID, outcome: .failure(error: RemoteFailure(error)))
+        }
+        let outcome = recorder.outcome
+            ?? .failure(error: RemoteFailure(ProcessActorError.serialization("the call ended without a result")))
+        return ReplyMessage(callID: call.callID, outcome: outcome)
+    }
+    // ANCHOR_END: execute
+}
