@@ -53,16 +53,18 @@ public struct Book {
     private func render(_ chapters: [Chapter]) throws {
         let start = ContinuousClock.now
         var contents: [BookWriter.Content] = []
+        var exercises: [SolutionsPart.ChapterExercises] = []
         for chapter in chapters {
             if let record = runner.lastGoodRun(chapter) {
                 let resolved = try ChapterResolver(repository: repository, chapter: chapter, record: record, examples: examples).resolve()
                 resolved.notes.forEach { say("note: \($0)") }
                 contents.append(.resolved(resolved))
+                exercises.append(.init(chapter: chapter, title: resolved.title, exercises: record.exercises ?? []))
             } else {
                 contents.append(.notRunYet(chapter, title: (try? Prose.read(chapter).title) ?? chapter.slug))
             }
         }
-        try writer.write(contents)
+        try writer.write(contents, solutions: try SolutionsPart.make(repository: repository, chapters: exercises))
         say("book: wrote \(contents.count) chapter page(s), index.html, print.html and book.md to book/ in \(Format.duration((ContinuousClock.now - start).seconds))")
     }
 

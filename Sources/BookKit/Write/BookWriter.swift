@@ -23,7 +23,14 @@ public struct BookWriter {
     }
 
     public func write(_ contents: [Content]) throws {
+        try write(contents, solutions: nil)
+    }
+
+    /// Writes the book; `solutions` adds the Solutions part (a page outside the
+    /// chapters' flow, and the end of `book.md`).
+    func write(_ contents: [Content], solutions: SolutionsPart?) throws {
         let links = contents.map(link)
+        let toc = links + (solutions.map { _ in [SolutionsPart.link] } ?? [])
         let pages = contents.enumerated().map { index, content in
             page(content, link: links[index],
                  previous: index > 0 ? links[index - 1] : nil,
@@ -31,12 +38,15 @@ public struct BookWriter {
         }
         var files: [String: String] = [:]
         for page in pages {
-            files[page.link.href] = PageTemplate.chapter(page, toc: links, bookTitle: Self.bookTitle)
+            files[page.link.href] = PageTemplate.chapter(page, toc: toc, bookTitle: Self.bookTitle)
         }
-        files["index.html"] = PageTemplate.index(toc: links, introHTML: try introHTML(), bookTitle: Self.bookTitle)
+        if let solutions {
+            files[SolutionsPart.href] = PageTemplate.chapter(solutions.page, toc: toc, bookTitle: Self.bookTitle)
+        }
+        files["index.html"] = PageTemplate.index(toc: toc, introHTML: try introHTML(), bookTitle: Self.bookTitle)
         files[PageTemplate.wholeBookHref] = PageTemplate.wholeBook(pages, bookTitle: Self.bookTitle)
         files[SearchIndex.relativePath] = SearchIndex.script(pages)
-        files["book.md"] = markdownBook(contents)
+        files["book.md"] = markdownBook(contents) + (solutions.map { "\n---\n\n" + $0.markdown } ?? "")
         for case .resolved(let chapter) in contents {
             for (name, svg) in chapter.figureFiles { files["figures/\(name)"] = svg }
         }
