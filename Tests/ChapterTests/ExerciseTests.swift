@@ -8,7 +8,7 @@ import Notebook
 /// be solved). Part of the chapters' suite, so that it never runs beside a chapter's
 /// timing checks.
 extension ChapterTests {
-    @Test(arguments: chapters.map(\.slug))
+    @Test(arguments: chapters.map { $0.slug })
     func exercisesFailAsShippedAndPassWithTheirSolutions(slug: String) async throws {
         let chapter = try Self.repository.chapter(slug)
         let runner = ExerciseRunner(repository: Self.repository, buildDirectory: Self.productsDirectory)

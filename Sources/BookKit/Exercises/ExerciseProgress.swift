@@ -55,7 +55,7 @@ public struct ExerciseProgress {
             for entry in state.entries {
                 let mark = switch entry.state { case .solved: "✓"; case .notYet: "·"; case .doesNotCompile: "✗" }
                 let detail = entry.state == .notYet && !entry.detail.isEmpty ? " (\(entry.detail))" : ""
-                say("  \(mark) \(chapter.number)-\(entry.number)  \(entry.state.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0))\(entry.title)\(detail)")
+                say("  \(mark) \(chapter.number)-\(entry.number)  \(entry.state.rawValue.padding(toLength: 17, withPad: " ", startingAt: 0))\(entry.title)\(detail)")
             }
             for error in state.errors { say("      \(error)") }
             solved += state.entries.count { $0.state == .solved }
