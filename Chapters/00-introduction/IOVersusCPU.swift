@@ -1,5 +1,6 @@
 import Foundation
 import Notebook
+import Primitives
 
 // ANCHOR: run-helpers
 /// Runs `job` once per index, one after another, and returns the elapsed seconds.
@@ -83,13 +84,13 @@ func ioVersusCPU(_ cell: Cell) {
     // Arithmetic can only speed up on cores nobody else is using. While the threads
     // computed, other programs kept `busyElsewhere` cores busy; when they left fewer than
     // one and a half free, the speedup is reported but not checked.
-    let freeCores = arithmeticAtOnce.busyElsewhere.map { Double(cores) - $0 }
+    let freeCores = arithmeticAtOnce.busyElsewhere.map { CPUSnapshot.coresLeft(of: cores, busyElsewhere: $0) }
     let enoughFree = (freeCores ?? 0) >= 1.5 && !Notebook.isThreadSanitized
     cell.value("arithmetic-checked", text: cores == 1 ? "no: this machine has one core"
                : freeCores == nil ? "no: this system does not report how busy other programs keep it"
                : Notebook.isThreadSanitized ? "no: this build runs under ThreadSanitizer, which slows threads far more than one"
-               : enoughFree ? "yes (\(Format.number(freeCores!)) cores were free), and it passed"
-               : "no: only \(Format.number(freeCores!)) of \(cores) cores were free")
+               : enoughFree ? "yes (\(Format.number(freeCores!, digits: 1)) cores were free), and it passed"
+               : "no: only \(Format.number(freeCores!, digits: 1)) of \(cores) cores were free")
     if cores > 1 && enoughFree {
         cell.check(arithmeticSpeedup > 1.2,
                    "with \(cores) cores, arithmetic on threads is more than 1.2× faster (\(Format.number(arithmeticSpeedup))×)")

@@ -1,40 +1,83 @@
 import Foundation
 import Notebook
+import Primitives
+
+// ANCHOR: slices
+/// A stretch of time during which a thread ran on a core.
+typealias Slice = (start: ContinuousClock.Instant, end: ContinuousClock.Instant)
+
+/// Computes `chunks` small chunks of arithmetic and returns the stretches of time during
+/// which this thread actually ran. The thread never pauses on purpose; when two clock
+/// readings, one chunk apart, are much further apart than a chunk takes, the scheduler
+/// had taken the core away in between.
+func computeRecordingSlices(chunks: Int, chunk: ArithmeticJob, chunkSeconds: Double)
+    -> [Slice] {
+    let pause = Duration.seconds(chunkSeconds) + .microseconds(200)   // far more than a chunk takes
+    var slices: [Slice] = []
+    var sliceStart = ContinuousClock.now, last = sliceStart
+    for _ in 0..<chunks {
+        blackHole(chunk.run())
+        let now = ContinuousClock.now
+        if now - last > pause {              // off the core between `last` and about `now`
+            slices.append((sliceStart, last))
+            sliceStart = now
+        }
+        last = now
+    }
+    slices.append((sliceStart, last))
+    return slices
+}
+// ANCHOR_END: slices
 
 // ANCHOR: preemptive
 func preemptive(_ cell: Cell) {
-    let slice = ArithmeticJob.lasting(ArithmeticJob.sliceSeconds)
-    let fourSlices = { for _ in 1...4 { blackHole(slice.run()) } }
-
-    // One job alone, for comparison.
-    let aloneStart = ContinuousClock.now
-    fourSlices()
-    let alone = (ContinuousClock.now - aloneStart).seconds
-
-    // Two threads, each running the four slices back to back, never pausing on purpose.
-    let timeline = cell.timeline("preemptive", "Two threads, four slices of arithmetic each, no pauses")
-    let finished = DispatchGroup()
-    let start = ContinuousClock.now
-    for name in ["A", "B"] {
-        finished.enter()
-        Thread {
-            for number in 1...4 {
-                timeline.span(lane: "thread \(name)", label: "slice \(number)") { blackHole(slice.run()) }
-            }
-            finished.leave()
-        }.start()
+    let chunkSeconds = 0.000_02, chunks = 2_000                  // 2,000 chunks of 20 µs: 40 ms of work
+    let chunk = ArithmeticJob.lasting(chunkSeconds)
+    let threads = 2 * cores                                       // twice as many threads as cores
+    /// Starts one job on a thread of its own, waiting for `startLine`.
+    func job(waitingFor startLine: Event) -> JoinableThread<[Slice]> {
+        JoinableThread(name: "job") {
+            startLine.wait()
+            return computeRecordingSlices(chunks: chunks, chunk: chunk, chunkSeconds: chunkSeconds)
+        }
     }
-    finished.wait()
+
+    // One job alone, three times; the fastest is the one other programs disturbed least.
+    let alone = (1...3).map { _ in
+        let go = Event()
+        let single = job(waitingFor: go)
+        go.set()
+        let slices = single.join()
+        return (slices.last!.end - slices.first!.start).seconds
+    }.min()!
+
+    // All the jobs at once, released together from a start line.
+    let timeline = cell.timeline("preemptive", "\(threads) computing threads on \(cores) cores: when each one actually ran")
+    let go = Event()
+    let jobs = (0..<threads).map { _ in job(waitingFor: go) }
+    Thread.sleep(forTimeInterval: 0.01)                           // every thread reaches the start line
+    let start = ContinuousClock.now
+    go.set()
+    let slices = jobs.map { $0.join() }
     let together = (ContinuousClock.now - start).seconds
-    print("one job alone:            \(Format.duration(alone))")
-    print("two jobs on two threads:  \(Format.duration(together))")
+    print("one job alone: \(Format.duration(alone)); \(threads) jobs on \(threads) threads: \(Format.duration(together))")
+    print("stretches on a core, per thread: " + slices.map { "\($0.count)" }.joined(separator: ", "))
     // ANCHOR_END: preemptive
 
+    for (index, runs) in slices.enumerated() {
+        for run in runs { timeline.record(lane: "thread \(index + 1)", label: "", from: run.start, to: run.end) }
+    }
     let ratio = together / alone
+    let fewest = slices.map(\.count).min()!
+    cell.value("preemptive-threads", threads)
     cell.value("preemptive-alone", alone * 1000, digits: 0, unit: "ms")
     cell.value("preemptive-together", together * 1000, digits: 0, unit: "ms")
-    cell.value("preemptive-ratio", ratio)
-    // On one core the two jobs must share it (about 2x one job); with two or more they
-    // can run at the same instant (about 1x).
-    cell.value("preemptive-ideal", cores > 1 ? 1 : 2)
+    cell.value("preemptive-ratio", ratio, digits: 2)
+    cell.value("preemptive-fewest-slices", fewest)
+    cell.value("preemptive-ideal", Double(threads) / Double(cores), digits: 0)
+    if !Notebook.isThreadSanitized {
+        cell.check(fewest >= 2, "the scheduler paused every thread and resumed it later, though none ever paused on purpose")
+        // Each core can run one thread at a time: twice the threads take about twice as long (wide margin).
+        cell.check(ratio > 1.5, "\(threads) jobs on \(cores) cores took more than 1.5 × one job (\(Format.number(ratio))×)")
+    }
 }

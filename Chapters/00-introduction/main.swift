@@ -4,7 +4,7 @@ import Notebook
 let notebook = Notebook()
 notebook.cell("machine", "This machine", machine)
 await notebook.cell("taking-turns", "Cooperative: two tasks on one actor take turns", takingTurns)
-notebook.cell("preemptive", "Preemptive: two threads that never yield", preemptive)
+notebook.cell("preemptive", "Preemptive: more computing threads than cores, none of them yields", preemptive)
 notebook.cell("io-vs-cpu", "The same jobs as sleeps and as arithmetic", ioVersusCPU)
 notebook.cell("no-gil", "No GIL: threads share memory, so sharing must be safe", noGIL)
 

@@ -8,9 +8,10 @@ struct ChildRun {
     /// True if the child overran its time limit and had to be terminated.
     let wasTerminated: Bool
 
-    /// Runs this same executable with `argument`, collects its standard output, and
-    /// waits at most `limit` seconds for it before terminating it.
-    init(argument: String, limit: Double = 10) throws {
+    /// Runs this same executable with `argument` (and `environment` added to this
+    /// process's), collects its standard output, and waits at most `limit` seconds for it
+    /// before terminating it.
+    init(argument: String, environment extra: [String: String] = [:], limit: Double = 10) throws {
         let child = Process()
         child.executableURL = Bundle.main.executableURL
         child.arguments = [argument]
@@ -19,6 +20,7 @@ struct ChildRun {
         var environment = ProcessInfo.processInfo.environment
         environment["TSAN_OPTIONS"] = [environment["TSAN_OPTIONS"], "atexit_sleep_ms=0"]
             .compactMap { $0 }.joined(separator: " ")
+        environment.merge(extra) { $1 }
         child.environment = environment
         let pipe = Pipe()
         child.standardOutput = pipe

@@ -36,7 +36,7 @@ func noGIL(_ cell: Cell) {
     // when at least 1.5 cores were left to this chapter on average (or when the load
     // cannot be read, outside Linux).
     let busyElsewhere = timings.busyElsewhere ?? 0
-    let freeCores = Double(cores) - busyElsewhere
+    let freeCores = CPUSnapshot.coresLeft(of: cores, busyElsewhere: busyElsewhere)   // printed and compared alike
     cell.value("primes-busy-elsewhere", text: timings.busyElsewhere.map { Format.number($0, digits: 1) } ?? "an unknown number of")
     if cores > 1 && freeCores >= 1.5 && !Notebook.isThreadSanitized {
         cell.check(timings.speedup(2) > clearSpeedup,

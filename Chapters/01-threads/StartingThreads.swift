@@ -107,3 +107,37 @@ func nameInside(_ cell: Cell) {
     cell.value("name-gated-lost", wrong)
     cell.check(wrong == 0, "every JoinableThread ran under its own name (\(count) of \(count))")
 }
+
+// ANCHOR: name-from-outside
+func nameFromOutside(_ cell: Cell) {
+    let seen = SharedLog<String>()
+    let go = DispatchSemaphore(value: 0)
+    let done = DispatchGroup()
+    done.enter()
+    let worker = Thread {
+        go.wait()                                   // until main has renamed it
+        seen.append(Thread.current.name ?? "")
+        Thread.current.name = "fifteen-chars-x"     // 15 bytes
+        seen.append(Thread.current.name ?? "")
+        Thread.current.name = "sixteen-chars-xx"    // 16 bytes
+        seen.append(Thread.current.name ?? "")
+        done.leave()
+    }
+    worker.start()
+    worker.name = "renamed-by-main"                 // after start(): the handle is stored
+    go.signal()
+    done.wait()
+    let joinable = JoinableThread(name: "sixteen-chars-xx") { Thread.current.name ?? "" }
+    print("set by main after start(), seen by the thread: \(seen.all[0])")
+    print("after naming itself 'fifteen-chars-x':        \(seen.all[1])")
+    print("after naming itself 'sixteen-chars-xx':       \(seen.all[2])")
+    print("JoinableThread(name: \"sixteen-chars-xx\"):     name \(joinable.name), the thread says \(joinable.join())")
+    // ANCHOR_END: name-from-outside
+    #if os(Linux)
+    cell.check(seen.all[0] == "renamed-by-main", "a name set from main after start() reached the thread")
+    cell.check(seen.all[1] == "fifteen-chars-x" && seen.all[2] == "fifteen-chars-x",
+               "a 15-byte name was kept; a 16-byte one was silently not applied")
+    cell.check(joinable.name == "sixteen-chars-x" && joinable.join() == "sixteen-chars-x",
+               "JoinableThread cut the 16-byte name to 15 bytes, and the thread carries the cut name")
+    #endif
+}

@@ -44,7 +44,20 @@ func threadCost(_ cell: Cell) throws {
     cell.value("cost-stack-vs-ram", reserved / memory, digits: 1, unit: "×")
     let expected = (0..<count).reduce(0, +)
     cell.check(foundationSum == expected && posixSum == expected, "all \(count) threads of each kind ran and were joined")
-    #if os(Linux)
-    cell.check(stackSize == 8 * 1024 * 1024, "on Linux a new thread reserves 8 MiB of stack (\(stackSize) bytes)")
+    for limit in threadLimits() { print("limit: \(limit.name): \(limit.value)") }
+    #if canImport(Glibc)
+    // glibc gives a new thread a stack as large as the soft RLIMIT_STACK (`ulimit -s`),
+    // or a built-in default when that is unlimited.
+    var stackLimit = rlimit()
+    if getrlimit(__rlimit_resource_t(truncatingIfNeeded: RLIMIT_STACK.rawValue), &stackLimit) == 0 {
+        let limited = stackLimit.rlim_cur != rlim_t.max
+        cell.value("cost-stack-limit", text: limited ? "\(Format.number(Double(stackLimit.rlim_cur) / mebibyte, digits: 0)) MiB" : "unlimited")
+        if limited {
+            cell.check(stackSize == Int(stackLimit.rlim_cur),
+                       "a new thread reserves a stack as large as RLIMIT_STACK (\(stackSize) bytes)")
+        }
+    }
+    #else
+    cell.value("cost-stack-limit", text: "not read on this system")
     #endif
 }

@@ -5,11 +5,13 @@ import Notebook
 // A child started by the daemon-thread cell runs its role and exits here, before a
 // notebook exists, so that it prints only its own lines.
 if let role = DaemonDemoRole(arguments: CommandLine.arguments) { role.run() }
+if CommandLine.arguments.dropFirst().first == parkThreadsRole { parkThreadsAndReport() }
 
 let notebook = Notebook()
 notebook.cell("start-threads", "Start threads from closures", startThreads)
 notebook.cell("name-before-start", "A name set before start() is lost", nameBeforeStart)
 notebook.cell("name-inside", "A name set inside the thread, and the race", nameInside)
+notebook.cell("name-from-outside", "A name set from outside, and the 15-byte limit", nameFromOutside)
 notebook.cell("semaphore-join", "Joining with a semaphore, and its flaw", semaphoreJoin)
 notebook.cell("joinable-thread", "JoinableThread: join, join with a timeout, many joiners", joinableThreadUse)
 notebook.cell("is-alive", "isExecuting and isFinished", isAlive)

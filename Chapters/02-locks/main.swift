@@ -1,4 +1,9 @@
 import Notebook
+import Processes
+
+// A copy of this program started in a worker role plays it and exits here, before a
+// notebook exists (the Mutex re-entry cell crashes one on purpose).
+if WorkerRole.current() == "mutex-twice" { lockMutexTwice() }
 
 let notebook = Notebook()
 // The race and its fixes.
@@ -9,6 +14,7 @@ notebook.cell("forgot-unlock", "What happens without defer: an unlock forgotten 
 notebook.cell("atomic", "Fix 3: Atomic, no lock at all", atomicFix)
 // Deadlocks.
 notebook.cell("reentrancy", "Locking twice: NSLock vs NSRecursiveLock", reentrancy)
+notebook.cell("mutex-reentry", "Locking a Mutex twice stops the program", mutexReentry)
 notebook.cell("deadlock", "Two locks, opposite orders: a deadlock", twoLockDeadlock)
 notebook.cell("lock-order", "The fix: one global lock order", lockOrder)
 // Waiting for a condition.

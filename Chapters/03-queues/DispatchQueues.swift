@@ -58,10 +58,13 @@ func barrierWrites(_ cell: Cell) {
 func dispatchGroup(_ cell: Cell) {
     let group = DispatchGroup()
     let results = ReceivedItems<Int>()
+    let running = Locked((now: 0, most: 0))          // how many jobs are sleeping at once
     let start = ContinuousClock.now
     for job in 1...5 {
         DispatchQueue.global().async(group: group) {
-            Thread.sleep(forTimeInterval: 0.02)
+            running.withLock { $0.now += 1; $0.most = max($0.most, $0.now) }
+            Thread.sleep(forTimeInterval: 0.02)      // blocks the worker thread
+            running.withLock { $0.now -= 1 }
             results.append(job * job)
         }
     }
@@ -78,12 +81,25 @@ func dispatchGroup(_ cell: Cell) {
     let notifyRan = notified.wait(timeout: .seconds(5))
     print("wait() returned after \(Format.duration(waited)) with results \(results.all.sorted())")
     print("notify's block saw \(seenByNotify.all.count) results")
+    let mostAtOnce = running.withLock { $0.most }
+    print("jobs sleeping at the same time, at most: \(mostAtOnce)")
+    // ANCHOR_END: group
+    // Dispatch runs as many worker threads as cores, and adds one only when its monitor
+    // (about once a second) finds them blocked: five 20 ms jobs run `cores` at a time.
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    let rounds = (5 + cores - 1) / cores
     cell.value("group-waited", waited * 1000, digits: 0, unit: "ms")
-    cell.value("group-ideal", 20, digits: 0, unit: "ms")   // five 20 ms sleeps, all at once
+    cell.value("group-cores", cores)
+    cell.value("group-rounds", rounds)
+    cell.value("group-ideal", Double(rounds * 20), digits: 0, unit: "ms")
+    cell.value("group-most-at-once", mostAtOnce)
+    // At most `mostAtOnce` jobs overlapped, so the five took at least that many rounds.
+    let fewestRounds = (5 + mostAtOnce - 1) / max(mostAtOnce, 1)
+    cell.check(waited >= 0.9 * Double(fewestRounds) * 0.02,
+               "with at most \(mostAtOnce) at once, five 20 ms jobs took at least \(fewestRounds) × 20 ms (within 10%)")
     cell.check(results.all.sorted() == [1, 4, 9, 16, 25], "after wait(), all five results are in")
     cell.check(notifyRan && seenByNotify.all.count == 5, "the notify block ran after all five jobs")
 }
-// ANCHOR_END: group
 
 // ANCHOR: sync-on-self
 func syncOntoOwnQueue(_ cell: Cell) {

@@ -1,18 +1,14 @@
-/// A job for the priority queue: a larger `priority` comes out first; among equal
-/// priorities, the job submitted first (smaller `sequence`) comes out first.
+/// A job for the priority queue: a larger `priority` comes out first. Jobs of equal
+/// priority are equivalent to `<`; the queue itself keeps them in order of arrival.
 struct PrioritizedJob: Comparable, Sendable, CustomStringConvertible {
     let priority: Int
-    let sequence: Int
     let name: String
+    /// Which thread submitted it, and as its how-manyth job (for the checks).
+    let producer: Int, position: Int
 
-    static func < (lhs: Self, rhs: Self) -> Bool {
-        // "Smaller" means "comes out later": lower priority, or same priority but newer.
-        (lhs.priority, rhs.sequence) < (rhs.priority, lhs.sequence)
-    }
+    static func < (lhs: Self, rhs: Self) -> Bool { lhs.priority < rhs.priority }
 
-    static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.priority == rhs.priority && lhs.sequence == rhs.sequence
-    }
+    static func == (lhs: Self, rhs: Self) -> Bool { lhs.priority == rhs.priority }
 
     var description: String { "\(name)(p\(priority))" }
 }

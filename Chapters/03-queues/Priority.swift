@@ -2,25 +2,59 @@ import Foundation
 import Notebook
 import Primitives
 
+/// Three jobs per producer thread, in the order each thread submits them. Each thread has
+/// two jobs of the same priority, and several threads share priorities.
+let submissions: [[(name: String, priority: Int)]] = [
+    [("backup", 1), ("email", 5), ("archive", 1)],
+    [("alarm", 9), ("report", 3), ("page", 9)],
+    [("index", 2), ("billing", 5), ("reindex", 2)],
+    [("cleanup", 1), ("audit", 3), ("purge", 1)],
+]
+
+/// True if, for every producer, its jobs of equal priority came out in the order it
+/// submitted them (one thread's puts are ordered, so the queue saw them in that order).
+func tiesInSubmissionOrder(_ order: [PrioritizedJob]) -> Bool {
+    let byProducerAndPriority = Dictionary(grouping: order) { [$0.producer, $0.priority] }
+    return byProducerAndPriority.values.allSatisfy { jobs in jobs.map(\.position) == jobs.map(\.position).sorted() }
+}
+
 // ANCHOR: priority
 func priorityQueue(_ cell: Cell) {
-    let queue = PriorityBlockingQueue<PrioritizedJob>()
-    let names = ["backup", "email", "alarm", "report", "cleanup", "page", "index", "billing"]
-    let priorities = [1, 5, 9, 3, 1, 9, 2, 5]
-    // Four threads submit two jobs each, in whatever order the scheduler picks.
-    ThreadGroup.run(4) { thread in
-        for index in [thread, thread + 4] {
-            try! queue.put(PrioritizedJob(priority: priorities[index], sequence: index, name: names[index]))
+    /// Four threads submit their jobs at once; a consumer takes them, either after all
+    /// the puts (`concurrently == false`) or while the puts are still going on.
+    func run(concurrently: Bool) -> [PrioritizedJob] {
+        let queue = PriorityBlockingQueue<PrioritizedJob>()
+        let taken = Locked<[PrioritizedJob]>([])
+        let total = submissions.joined().count
+        let consumer = { (limit: Duration) in
+            JoinableThread(name: "consumer") {
+                for _ in 0..<total {
+                    guard let job = try? queue.get(timeout: limit) else { return }
+                    taken.withLock { $0.append(job) }
+                }
+            }
         }
+        let early = concurrently ? consumer(.seconds(10)) : nil
+        ThreadGroup.run(submissions.count) { producer in
+            for (position, job) in submissions[producer].enumerated() {
+                try! queue.put(PrioritizedJob(priority: job.priority, name: job.name, producer: producer, position: position))
+            }
+        }
+        (early ?? consumer(.seconds(10))).join()
+        return taken.withLock { $0 }
     }
-    queue.close()
-    var order: [PrioritizedJob] = []
-    while let job = try? queue.get() { order.append(job) }
-    print("taken in this order: " + order.map(\.description).joined(separator: ", "))
-    let taken = order.map(\.priority)
-    cell.check(taken == taken.sorted(by: >), "priorities came out highest first: \(taken)")
-    cell.check(order.count == names.count, "all \(names.count) jobs came out, once each")
-    cell.check(order.map(\.name).prefix(2) == ["alarm", "page"],
-               "the two priority-9 jobs first, the one submitted first (alarm) before the other")
+    let afterPuts = run(concurrently: false)
+    let duringPuts = run(concurrently: true)
+    print("taken after every put:   " + afterPuts.map(\.description).joined(separator: ", "))
+    print("taken during the puts:   " + duringPuts.map(\.description).joined(separator: ", "))
+    // ANCHOR_END: priority
+    let names = Set(submissions.joined().map(\.name))
+    for (label, order) in [("after the puts", afterPuts), ("during the puts", duringPuts)] {
+        cell.check(order.count == names.count && Set(order.map(\.name)) == names,
+                   "\(label): all \(names.count) jobs came out, once each")
+        cell.check(tiesInSubmissionOrder(order),
+                   "\(label): a thread's two jobs of equal priority came out in the order it put them")
+    }
+    let priorities = afterPuts.map(\.priority)
+    cell.check(priorities == priorities.sorted(by: >), "after the puts: highest priority first, \(priorities)")
 }
-// ANCHOR_END: priority

@@ -48,7 +48,7 @@ func primes(_ cell: Cell) throws {
     let processed = try pooled.reduce(0) { try $0 + $1.get() }
     print("primes below \(limit): \(sequential) (sequential), \(threaded) (threads), \(processed) (processes)")
     // ANCHOR_END: primes
-    let available = Double(cores) - (busyElsewhere ?? 0)
+    let available = CPUSnapshot.coresLeft(of: cores, busyElsewhere: busyElsewhere ?? 0)   // printed and compared alike
     print("cores: \(cores); other programs kept \(busyElsewhere.map { Format.number($0, digits: 1) } ?? "an unknown number of") busy meanwhile")
     let ideal = Double(min(workers, cores))
     let threadSpeedup = sequentialTime / threadTime, poolSpeedup = sequentialTime / poolTime

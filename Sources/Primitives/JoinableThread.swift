@@ -14,7 +14,8 @@ import Foundation
 /// signal wakes one waiter and is used up, a group that has reached zero stays open,
 /// so any number of threads may `join()` the same thread, any number of times.
 public final class JoinableThread<Result: Sendable>: Sendable {
-    /// The name the thread gave itself when it started.
+    /// The name the thread gave itself when it started: the one passed to `init`, cut to
+    /// `maximumNameBytes` where the system limits names (see `applicableName`).
     public let name: String
     /// Entered before the thread starts; left when the closure has returned.
     private let finished = DispatchGroup()
@@ -25,6 +26,7 @@ public final class JoinableThread<Result: Sendable>: Sendable {
     /// - Parameter stackSize: the stack to reserve, in bytes; `nil` keeps the system default.
     public init(name: String, stackSize: Int? = nil,
                 _ body: @escaping @Sendable () -> Result) {
+        let name = Self.applicableName(name)
         self.name = name
         finished.enter()
         // On Linux, `Thread.name`'s setter does nothing until `start()` has stored the
@@ -65,7 +67,33 @@ public final class JoinableThread<Result: Sendable>: Sendable {
     /// True once the closure has returned: then `join()` returns at once.
     public var isFinished: Bool { finished.wait(timeout: .now()) == .success }
 
-    /// True while the closure runs (Python's `is_alive()`).
+    /// True until the closure has returned. It is not "certainly running": it is already
+    /// true before the new thread has been scheduled for the first time.
     public var isExecuting: Bool { !isFinished }
+
+    /// The most bytes of UTF-8 a thread's name may have, where the system has a limit.
+    /// Linux keeps 16 bytes including the C string's terminator, and silently ignores a
+    /// longer name (the thread keeps its old one); `nil` elsewhere.
+    public static var maximumNameBytes: Int? {
+        #if os(Linux)
+        15
+        #else
+        nil
+        #endif
+    }
+
+    /// `name` as a thread can carry it: unchanged if it fits `maximumNameBytes`, else cut
+    /// to the longest prefix of whole characters that fits. A name that would be dropped
+    /// without a word is shortened deliberately instead, and `JoinableThread.name` says
+    /// which name the thread really has.
+    public static func applicableName(_ name: String) -> String {
+        guard let limit = maximumNameBytes, name.utf8.count > limit else { return name }
+        var fitting = ""
+        for character in name {
+            guard fitting.utf8.count + character.utf8.count <= limit else { break }
+            fitting.append(character)
+        }
+        return fitting
+    }
 }
 // ANCHOR_END: joinable-thread

@@ -43,7 +43,7 @@ public final class SharedMemory: @unchecked Sendable {
 
     // ANCHOR: open-map
     private init(name: String, size: Int?, create: Bool) throws {
-        let descriptor = shm_open(name, create ? O_CREAT | O_EXCL | O_RDWR : O_RDWR, 0o600)
+        let descriptor = Self.openObject(name, flags: create ? O_CREAT | O_EXCL | O_RDWR : O_RDWR)
         guard descriptor >= 0 else { throw SharedMemoryError.failed("shm_open \(name)", errno) }
         // The mapping keeps the memory; the descriptor is not needed after mmap.
         defer { close(descriptor) }
@@ -51,7 +51,7 @@ public final class SharedMemory: @unchecked Sendable {
         if create {
             guard ftruncate(descriptor, off_t(length)) == 0 else {
                 let code = errno
-                shm_unlink(name)
+                Self.removeObject(name)
                 throw SharedMemoryError.failed("ftruncate", code)
             }
         } else {
@@ -62,12 +62,36 @@ public final class SharedMemory: @unchecked Sendable {
         let mapped = mmap(nil, length, PROT_READ | PROT_WRITE, MAP_SHARED, descriptor, 0)
         guard let mapped, mapped != MAP_FAILED else {
             let code = errno
-            if create { shm_unlink(name) }
+            if create { Self.removeObject(name) }
             throw SharedMemoryError.failed("mmap", code)
         }
         self.name = name
         self.size = length
         self.pointer = mapped
+    }
+
+    /// Opens (or with `O_CREAT`, creates) the named object, readable and writable by this
+    /// user only.
+    private static func openObject(_ name: String, flags: Int32) -> Int32 {
+        #if canImport(Glibc)
+        return shm_open(name, flags, 0o600)
+        #else
+        // Darwin declares `shm_open` variadic (`int shm_open(const char *, int, ...)`), and
+        // Swift cannot call variadic C functions. There the object is a file of the same
+        // name in /tmp, mapped the same way; Swift's Darwin overlay wraps `open` without
+        // the variadic part. This branch is untested: the book is built and run on Linux.
+        return open("/tmp" + name, flags, 0o600)
+        #endif
+    }
+
+    /// Removes the name; 0 on success.
+    @discardableResult
+    private static func removeObject(_ name: String) -> Int32 {
+        #if canImport(Glibc)
+        return shm_unlink(name)
+        #else
+        return Darwin.unlink("/tmp" + name)
+        #endif
     }
     // ANCHOR_END: open-map
 
@@ -79,7 +103,7 @@ public final class SharedMemory: @unchecked Sendable {
     /// last mapping is gone. Returns false if it was already gone.
     @discardableResult
     public func unlink() -> Bool {
-        shm_unlink(name) == 0
+        Self.removeObject(name) == 0
     }
 
     /// A name no other run can be using: a label, this process's pid and a counter.

@@ -16,8 +16,9 @@ import Darwin
 /// - end-of-file on standard input means "no more work": the worker exits;
 /// - a worker whose parent died (it is re-parented, `getppid()` changes) exits too,
 ///   even in the middle of a long job, and even if the parent died before the worker
-///   got as far as looking. `prctl(PR_SET_PDEATHSIG)` would do this on Linux
-///   but is a variadic C function, which Swift cannot call.
+///   got as far as looking. `prctl(PR_SET_PDEATHSIG)` is no substitute: it is a
+///   variadic C function, which Swift cannot call, and its signal follows the death
+///   of the parent *thread* that started the worker, not of the parent process.
 public enum WorkerLoop {
     // ANCHOR: serve
     /// Serves jobs until standard input closes, then exits the process with code 0.

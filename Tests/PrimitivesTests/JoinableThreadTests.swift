@@ -68,6 +68,26 @@ struct JoinableThreadTests {
         #expect(numbers.count == 10_000)
         #expect(numbers.last == 19_998)
     }
+
+    #if os(Linux)
+    @Test("a name longer than Linux keeps is cut to 15 bytes, and the thread carries the cut name")
+    func longNameIsCut() {
+        let thread = JoinableThread(name: "sixteen-chars-xx") { Thread.current.name }
+        #expect(thread.name == "sixteen-chars-x")
+        #expect(thread.join() == "sixteen-chars-x")
+    }
+    #endif
+
+    @Test("applicableName keeps short names and cuts at a character boundary")
+    func applicableName() {
+        #expect(JoinableThread<Void>.applicableName("worker-1") == "worker-1")
+        if let limit = JoinableThread<Void>.maximumNameBytes {
+            let cut = JoinableThread<Void>.applicableName("thread-éééééééééé")
+            #expect(cut.utf8.count <= limit)
+            #expect("thread-éééééééééé".hasPrefix(cut))
+            #expect(cut.utf8.count >= limit - 1)     // only a partial character is dropped
+        }
+    }
 }
 
 /// A thread-safe counter the tests' threads share.

@@ -33,6 +33,37 @@ struct PriorityBlockingQueueTests {
         for list in lists { #expect(list == list.sorted(by: >)) }
     }
 
+    /// Equal priority, told apart by who put it and when: `<` sees only `priority`.
+    struct Tagged: Comparable, Sendable {
+        let priority: Int, producer: Int, position: Int
+        static func < (lhs: Tagged, rhs: Tagged) -> Bool { lhs.priority < rhs.priority }
+        static func == (lhs: Tagged, rhs: Tagged) -> Bool { lhs.priority == rhs.priority }
+    }
+
+    @Test("equal elements come out in order of arrival, with a get running during the puts")
+    func tiesFirstInFirstOut() {
+        let queue = PriorityBlockingQueue<Tagged>()
+        let taken = LockedValue<[Tagged]>([])
+        let perProducer = 5_000, producers = 4
+        let consumer = ThreadGroup.started(1) { _ in
+            while let item = try? queue.get(timeout: .seconds(10)) { taken.withLock { $0.append(item) } }
+        }
+        #expect(ThreadGroup.started(producers) { producer in
+            for position in 0..<perProducer {
+                try! queue.put(Tagged(priority: position % 3, producer: producer, position: position))
+            }
+        }.join(timeout: .seconds(30)))
+        queue.close()
+        #expect(consumer.join(timeout: .seconds(30)))
+        let all = taken.withLock { $0 }
+        #expect(all.count == producers * perProducer)
+        // One producer's puts are ordered; among its items of one priority, so are the gets.
+        for group in Dictionary(grouping: all, by: { [$0.producer, $0.priority] }).values {
+            let positions = group.map(\.position)
+            #expect(positions == positions.sorted())
+        }
+    }
+
     @Test("get blocks until an item arrives; get(timeout:) times out; close wakes getters")
     func blockingAndClose() throws {
         let queue = PriorityBlockingQueue<Int>()
