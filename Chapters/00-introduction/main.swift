@@ -23,6 +23,6 @@ notebook.exercise(2, "Predict a mixed job's speedup",
 notebook.exercise(3, "Repair a racy counter",
                   starter: SharedTotal.self, solution: Solutions.SharedTotal.self,
                   hints: ["The read and the write must happen as one step that no other thread can interrupt.",
-                          "import Synchronization; private let count = Atomic<Int>(0); count.wrappingAdd(1, ordering: .relaxed)"],
+                          "`import Synchronization`, then `private let count = Atomic<Int>(0)` and `count.wrappingAdd(1, ordering: .relaxed)`."],
                   checks: checkRunningTotal)
 notebook.finish()

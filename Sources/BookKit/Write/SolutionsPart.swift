@@ -45,7 +45,7 @@ struct SolutionsPart {
                 html += "<h3 id=\"\(id)\">\(HTML.escape(heading))</h3>\n"
                 markdown += "\n### \(heading)\n\n"
                 let run = "Run it: `make exercise-\(chapter.number)-\(exercise.number)`; the solution: `make solution-\(chapter.number)-\(exercise.number)`."
-                let hints = exercise.hints.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "\n")
+                let hints = exercise.hints.enumerated().map { "\($0.offset + 1). \(escapingMarkup($0.element))" }.joined(separator: "\n")
                 let prose = run + (hints.isEmpty ? "" : "\n\nHints:\n\n" + hints)
                 html += Markdown.toHTML(prose)
                 markdown += prose + "\n"
@@ -58,6 +58,14 @@ struct SolutionsPart {
             }
         }
         return SolutionsPart(html: html, markdown: markdown, headings: headings)
+    }
+
+    /// A hint is plain text, with code in backticks: `<` outside a code span is text, not
+    /// the start of an HTML tag (`Atomic<Int>` must not become an element).
+    static func escapingMarkup(_ text: String) -> String {
+        text.split(separator: "`", omittingEmptySubsequences: false).enumerated().map { index, part in
+            index.isMultiple(of: 2) ? part.replacingOccurrences(of: "<", with: "&lt;") : String(part)
+        }.joined(separator: "`")
     }
 
     var page: ChapterPage {
