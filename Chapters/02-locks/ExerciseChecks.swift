@@ -81,12 +81,20 @@ func checkManyAccounts(_ cell: Cell, _ transfer: @escaping @Sendable (ManyAccoun
 /// Balances for exercise 3, each guarded by its account's lock, if the caller takes it.
 final class ManyAccounts: @unchecked Sendable {
     let locks: [RankedLock]
-    private var balances: [Int]
+    /// One box per account, so that two transfers between four different accounts touch
+    /// different memory. (Elements of one Array are not separate variables: two threads
+    /// that each change "their" element still both modify the same array, a data race.)
+    private let balances: [Balance]
     private let unguarded = Atomic<Int>(0)
+
+    private final class Balance: @unchecked Sendable {
+        var amount: Int   // guarded by its account's lock
+        init(_ amount: Int) { self.amount = amount }
+    }
 
     init(count: Int, balance: Int) {
         locks = (0..<count).map { RankedLock(rank: $0) }
-        balances = Array(repeating: balance, count: count)
+        balances = (0..<count).map { _ in Balance(balance) }
     }
 
     /// Moves `amount`; call it holding both accounts' locks. It checks that you do:
@@ -98,10 +106,11 @@ final class ManyAccounts: @unchecked Sendable {
             unguarded.wrappingAdd(1, ordering: .relaxed)
             return
         }
-        balances[from] -= amount
-        balances[to] += amount
+        balances[from].amount -= amount
+        balances[to].amount += amount
     }
 
     var unguardedTransfers: Int { unguarded.load(ordering: .relaxed) }
-    var total: Int { balances.reduce(0, +) }
+    /// Read once every transfer is done.
+    var total: Int { balances.reduce(0) { $0 + $1.amount } }
 }
