@@ -1,5 +1,4 @@
 import Foundation
-import Notebook
 
 // Your code for this chapter's exercises: edit this file only. Run one with
 // `swift run chapter-00 exercise N` (or `make exercise-00-N`); it prints every check and
