@@ -24,7 +24,7 @@ SOAK   ?= 20
 SWIFTC ?= swiftc
 RACY   := Chapters/02-locks/tsan/RacyCounter.swift
 
-.PHONY: book watch bench-book pages test check-book tsan soak help clean layout chapter-%
+.PHONY: book watch bench-book pages test check-book tsan soak exercises help clean layout chapter-% exercise-% hint-% solution-%
 
 layout:
 	@if [ "$$(cat .build/chapter-layout 2>/dev/null)" != "$(LAYOUT)" ]; then \
@@ -90,11 +90,28 @@ else
 	$(BUILDER) chapter $(word 1,$(subst -, ,$*)) --build-dir $(BIN)
 endif
 
+exercises: layout ## every exercise with its state (solved, not yet, does not compile) and a total
+	$(SWIFT) build $(SPM_FLAGS) -c $(CONFIG) --product bookbuilder
+	$(BUILDER) exercises --build-dir $(BIN) --build-command "$(SWIFT) build $(SPM_FLAGS) -c $(CONFIG)"
+
+# `make exercise-03-1` checks your code for exercise 1 of chapter 03 (exit status 0 once
+# solved); `make hint-03-1` prints its hints; `make solution-03-1` runs the same checks
+# against the reference solution.
+EXERCISE_CHAPTER = $(word 1,$(subst -, ,$*))
+EXERCISE_NUMBER = $(word 2,$(subst -, ,$*))
+exercise-% hint-% solution-%: layout
+	@echo "building chapter-$(EXERCISE_CHAPTER)..."; mkdir -p .build
+	@$(SWIFT) build $(SPM_FLAGS) -c $(CONFIG) --product chapter-$(EXERCISE_CHAPTER) > .build/exercise-build.log 2>&1 \
+		|| { cat .build/exercise-build.log; echo "chapter-$(EXERCISE_CHAPTER) does not compile: see the errors above"; exit 1; }
+	@$(BIN)/chapter-$(EXERCISE_CHAPTER) exercise $(EXERCISE_NUMBER) $(filter-out exercise,$(word 1,$(subst -, ,$@)))
+
 help: ## this list
 	@echo "Targets:"
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | awk -F'\t' '{ printf "  make %-12s %s\n", $$1, $$2 }'
 	@echo "  make chapter-NN    build and run one chapter in the terminal, refresh its page"
 	@echo "  make chapter-NN CELL=name   run only that cell, in the terminal"
+	@echo "  make exercise-NN-K check your code for exercise K of chapter NN (Exercises.swift)"
+	@echo "  make hint-NN-K     its hints;  make solution-NN-K  the same checks on the reference solution"
 	@echo "Chapters:"
 	@for c in $(CHAPTERS); do echo "  make chapter-$${c%%-*}    ($$c)"; done
 

@@ -24,8 +24,26 @@ notebook.cell("no-gil", "No GIL: CPU-bound work on 1, 2 and 4 threads", noGIL)
 notebook.cell("thread-cost", "What a thread costs", threadCost)
 notebook.cell("thread-memory", "A stack is reserved, not used", threadMemory)
 
-notebook.exercise(1, "Ten threads, ten squares", exerciseSquares)
-notebook.exercise(2, "A call counter per thread", exerciseCallCounter)
-notebook.exercise(3, "Small stacks", exerciseSmallStacks)
-notebook.exercise(4, "Prime count on two pthreads", exerciseTwoPthreads)
+// Exercises: the checks (ExerciseChecks.swift) run against your code (Exercises.swift)
+// or, with `exercise N solution`, against the reference solution (Solutions.swift).
+notebook.exercise(1, "Ten threads, ten squares",
+                  starter: squaresOnTenThreads, solution: Solutions.squaresOnTenThreads,
+                  hints: ["JoinableThread(name: \"square-\\(k)\") { k * k } starts a thread at once; join() returns what the closure returned.",
+                          "Start all ten with one map, then join them with a second map: joining inside the first would run them one at a time."],
+                  checks: checkTenSquares)
+notebook.exercise(2, "A call counter per thread",
+                  starter: callsSoFar, solution: Solutions.callsSoFar,
+                  hints: ["Thread.current.threadDictionary is an NSMutableDictionary that only the current thread sees.",
+                          "Read the count with `as? Int ?? 0`, add one, store it back, return it."],
+                  checks: checkCallCounter)
+notebook.exercise(3, "Small stacks",
+                  starter: smallStackThreads, solution: Solutions.smallStackThreads,
+                  hints: ["JoinableThread(name:stackSize:) takes the stack size in bytes; inside the closure, return Thread.current.stackSize.",
+                          "For the 1,000 threads, start them all with one map before joining any; each can return 1, and the sum is the count."],
+                  checks: checkSmallStacks)
+notebook.exercise(4, "Prime count on two pthreads",
+                  starter: countPrimesOnTwoPthreads, solution: Solutions.countPrimesOnTwoPthreads,
+                  hints: ["try PosixThread { Primes.count(in: 0..<middle) } starts one; join() consumes it and returns the count.",
+                          "Split the range at limit / 2 into two `let`s; the upper half has fewer primes but larger numbers to test."],
+                  checks: checkTwoPthreads)
 notebook.finish()

@@ -23,7 +23,21 @@ notebook.cell("event", "An Event built on a condition variable", eventDemo)
 // What it costs.
 notebook.cell("cost", "Cost per operation, alone and contended", costPerOperation)
 
-notebook.exercise(1, "A countdown latch on NSCondition", exerciseLatch)
-notebook.exercise(2, "Make the leaky account safe", exerciseLeakyAccount)
-notebook.exercise(3, "A bank of many accounts without deadlock", exerciseManyAccounts)
+// Exercises: the checks (ExerciseChecks.swift) run against your code (Exercises.swift)
+// or, with `exercise N solution`, against the reference solution (Solutions.swift).
+notebook.exercise(1, "A countdown latch on NSCondition",
+                  starter: CountdownLatch.self, solution: Solutions.CountdownLatch.self,
+                  hints: ["countDown(): lock, lower the count, and broadcast() when it reaches zero, so every waiter wakes.",
+                          "wait(timeout:): one deadline (a Date), then `while count > 0 { if !condition.wait(until: deadline) { return count == 0 } }`."],
+                  checks: checkLatch)
+notebook.exercise(2, "Make the leaky account safe",
+                  starter: ExerciseAccount.self, solution: Solutions.ExerciseAccount.self,
+                  hints: ["`defer { lock.unlock() }` right after `lock.lock()` runs on every way out of the function, a throw included.",
+                          "With the defer in place, remove the explicit unlock() at the end, or the lock is unlocked twice."],
+                  checks: checkLeakyAccount)
+notebook.exercise(3, "A bank of many accounts without deadlock",
+                  starter: guardedTransfer, solution: Solutions.guardedTransfer,
+                  hints: ["RankedLock.withBoth(first, second, deadline:) { ... } locks both in rank order, runs the closure, unlocks both.",
+                          "It returns nil if the locks were not free by the deadline: give it a generous one, e.g. .now + 5."],
+                  checks: checkManyAccounts)
 notebook.finish()

@@ -27,8 +27,26 @@ notebook.cell("group", "DispatchGroup: wait and notify", dispatchGroup)
 notebook.cell("sync-on-self", "Why sync onto your own queue deadlocks", syncOntoOwnQueue)
 notebook.cell("sync-crash", "What Dispatch does about it", syncOnOwnQueueCrash)
 
-notebook.exercise(1, "A queue with put(_:timeout:) on the step-2 queue", exerciseBoundedTimeout)
-notebook.exercise(2, "A LIFO stack queue", exerciseStackQueue)
-notebook.exercise(3, "Smallest first: Python's PriorityQueue order", exerciseSmallestFirst)
-notebook.exercise(4, "A pipeline of two queues", exercisePipeline)
+// Exercises: the checks (ExerciseChecks.swift) run against your code (Exercises.swift)
+// or, with `exercise N solution`, against the reference solution (Solutions.swift).
+notebook.exercise(1, "A queue with put(_:timeout:)",
+                  starter: TimedBoundedQueue<Int>.self, solution: Solutions.TimedBoundedQueue<Int>.self,
+                  hints: ["Compute one deadline (a Date) at the start, then loop `while items.count == capacity`, waiting with condition.wait(until: deadline).",
+                          "wait(until:) returns false at the deadline: then give up, unless a slot freed at the last moment. Append and broadcast as put(_:) does."],
+                  checks: checkTimedPut)
+notebook.exercise(2, "A LIFO stack queue",
+                  starter: BlockingStack<Int>.self, solution: Solutions.BlockingStack<Int>.self,
+                  hints: ["Only one line differs from UnboundedQueue: which end of the array get takes from.",
+                          "items.removeLast() takes the item put last."],
+                  checks: checkStack)
+notebook.exercise(3, "Smallest first: Python's PriorityQueue order",
+                  starter: SmallestFirstJob.self, solution: Solutions.SmallestFirstJob.self,
+                  hints: ["PriorityBlockingQueue hands out the element for which `<` says it is the largest: reverse the comparison.",
+                          "Compare tuples: (rhs.priority, rhs.arrival) < (lhs.priority, lhs.arrival)."],
+                  checks: checkSmallestFirst)
+notebook.exercise(4, "A pipeline of two queues",
+                  starter: squareThenIncrement, solution: Solutions.squareThenIncrement,
+                  hints: ["ThreadGroup.started(2) { _ in while let n = try? input.get() { ... } } runs a stage on two threads; try? get() returns nil once the queue is closed and drained.",
+                          "Join stage 1, then close the middle queue; join stage 2, then close output."],
+                  checks: checkPipeline)
 notebook.finish()

@@ -31,7 +31,21 @@ await notebook.cell("bridge", "Awaiting a future", awaitAFuture)
 await notebook.cell("block-or-await", "Blocking on futures inside tasks, or awaiting them", blockOrAwait)
 await notebook.cell("built-in", "async let and Task: Swift's own futures", builtInFutures)
 
-notebook.exercise(1, "Chain futures: map a future's value", exerciseChain)
-notebook.exercise(2, "The first future to succeed", exerciseFirstSuccess)
-notebook.exercise(3, "map with a time limit", exerciseMapTimeout)
+// Exercises: the checks (ExerciseChecks.swift) run against your code (Exercises.swift)
+// or, with `exercise N solution`, against the reference solution (Solutions.swift).
+notebook.exercise(1, "Chain futures: map a future's value",
+                  starter: mapFuture, solution: Solutions.mapFuture,
+                  hints: ["future.onCompletion { result in ... } runs the closure once the future completes, with a Result.",
+                          "Result { try transform(try result.get()) } turns the value or the error into the new result: hand it to promise.complete(with:)."],
+                  checks: checkChain)
+notebook.exercise(2, "The first future to succeed",
+                  starter: firstSuccess, solution: Solutions.firstSuccess,
+                  hints: ["for future in Futures.asCompleted(futures) hands out each future as it completes; result() never blocks then.",
+                          "Return the first result() that does not throw; remember the last error and throw it after the loop."],
+                  checks: checkFirstSuccess)
+notebook.exercise(3, "map with a time limit",
+                  starter: mapWithTimeout, solution: Solutions.mapWithTimeout,
+                  hints: ["Submit every input first, then wait for each future with result(timeout: what is left until one deadline).",
+                          "When a wait throws, call cancel() on every future before rethrowing: the jobs not yet started never run."],
+                  checks: checkMapTimeout)
 notebook.finish()

@@ -31,7 +31,21 @@ await notebook.cell("task-local", "@TaskLocal follows the task; thread-locals st
 notebook.cell("c10k", "C10k: 10,000 tasks vs 10,000 threads", c10k)
 await notebook.cell("downloads", "Concurrent downloads from the loopback server", downloads)
 
-notebook.exercise(1, "Fetch three pages at once", exerciseConcurrentPages)
-notebook.exercise(2, "Keep the heartbeat alive", exerciseHeartbeat)
-notebook.exercise(3, "One fetch for many callers", exercisePageCache)
+// Exercises: the checks (ExerciseChecks.swift) run against your code (Exercises.swift)
+// or, with `exercise N solution`, against the reference solution (Solutions.swift).
+notebook.exercise(1, "Fetch three pages at once",
+                  starter: fetchThreePages, solution: Solutions.fetchThreePages,
+                  hints: ["`async let first = client.get(...)` starts the request and moves on; `try await first` waits for it.",
+                          "Write all three async lets first, then await them together: return try await [first, second, third]."],
+                  checks: checkConcurrentPages)
+notebook.exercise(2, "Keep the heartbeat alive",
+                  starter: heartbeatJob, solution: Solutions.heartbeatJob,
+                  hints: ["usleep holds a thread of the task pool for the whole 100 ms; the pool has one thread per core.",
+                          "try? await Task.sleep(for: .milliseconds(100)) waits without holding a thread (or run the usleep off the pool with runOffThePool)."],
+                  checks: checkHeartbeat)
+notebook.exercise(3, "One fetch for many callers",
+                  starter: PageCache.self, solution: Solutions.PageCache.self,
+                  hints: ["Every caller that arrives during the 50 ms sleep finds no page yet: the actor is re-entered at each await.",
+                          "Store the in-progress fetch, a Task<String, Never>, in the dictionary before awaiting it; later callers await the same task's value."],
+                  checks: checkPageCache)
 notebook.finish()

@@ -11,7 +11,8 @@ import Foundation
 /// (which sets `NOTEBOOK_RESULTS` to a folder), it also captures each cell's stdout and
 /// stderr and writes `results.json` there when the chapter ends.
 ///
-/// Run with the arguments `exercise N`, it runs only exercise N and none of the cells.
+/// Run with the arguments `exercises`, or `exercise N [hint|solution]`, it lists the
+/// chapter's exercises or runs one of them (see `NotebookCommand`), and none of the cells.
 /// Run with `cell NAME`, it runs only that cell (`make chapter-05 CELL=timeout`), in
 /// the terminal; a book run never passes it, so a chapter's page always comes from a
 /// full run.
@@ -19,33 +20,30 @@ public final class Notebook: Sendable {
     let terminal: Terminal
     private let capture: OutputCapture?
     private let resultsFolder: URL?
-    private let requestedExercise: Int?
-    private let requestedCell: String?
+    let command: NotebookCommand
+    let exercises = ExerciseRegistry()
     private let state: Locked<State>
 
     private struct State {
         var record: ChapterRecord
         var cellNames: Set<String> = []
-        var exerciseNames: Set<Int> = []
     }
 
     public init(arguments: [String] = CommandLine.arguments,
                 environment: [String: String] = ProcessInfo.processInfo.environment) {
         let stamp = RunStamp.current(environment: environment)
         let resultsFolder = environment["NOTEBOOK_RESULTS"].map { URL(fileURLWithPath: $0) }
+        let command = NotebookCommand(arguments: arguments)
+        self.command = command
         self.resultsFolder = resultsFolder
-        self.capture = resultsFolder.map { OutputCapture(folder: $0.appendingPathComponent("cells")) }
+        // An exercise's output goes straight to the terminal: only cells are captured.
+        self.capture = command == .runChapter
+            ? resultsFolder.map { OutputCapture(folder: $0.appendingPathComponent("cells")) } : nil
         self.terminal = Terminal(output: capture?.terminalOutput ?? FileHandle.standardOutput,
                                  colors: environment["NO_COLOR"] == nil && isatty(1) != 0)
-        if let index = arguments.firstIndex(of: "exercise") {
-            let number = index + 1 < arguments.count ? Int(arguments[index + 1]) : nil
-            requestedExercise = number ?? 0
-        } else {
-            requestedExercise = nil
-        }
-        requestedCell = arguments.firstIndex(of: "cell").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : "" }
         state = Locked(State(record: ChapterRecord(stamp: stamp)))
-        if requestedExercise == nil { terminal.banner(stamp) }
+        if case .invalid(let problem) = command { refuse(problem) }
+        if command == .runChapter || command.requestedCell != nil { terminal.banner(stamp) }
     }
 
     /// Runs a cell now. A thrown error or a failed check stops the chapter after the cell.
@@ -67,28 +65,9 @@ public final class Notebook: Sendable {
         end(cell, seconds: (ContinuousClock.now - start).seconds, thrown: thrown)
     }
 
-    /// Registers exercise `number`. It runs only when the program was started with
-    /// `exercise <number>` (e.g. `swift run chapter-01 exercise 1`); the book build
-    /// compiles exercises but does not run them.
-    public func exercise(_ number: Int, _ title: String, _ body: (Cell) throws -> Void) {
-        state.withLock { _ = $0.exerciseNames.insert(number) }
-        guard requestedExercise == number else { return }
-        let cell = Cell(name: "exercise-\(number)", title: title, notebook: self)
-        terminal.cellHeading(index: number, name: "exercise \(number)", title: title)
-        do { try body(cell) } catch { terminal.failure("exercise \(number) threw: \(error)") }
-        let failed = cell.failedChecks
-        terminal.line(failed.isEmpty ? "Exercise \(number): every check passed." : "Exercise \(number): \(failed.count) check(s) still failing.")
-        exit(failed.isEmpty ? 0 : 1)
-    }
-
     /// Writes the results and prints a summary. Call it once, at the end of `main.swift`.
     public func finish() {
-        if let requested = requestedExercise {
-            let known = state.withLock { $0.exerciseNames.sorted() }
-            terminal.failure("There is no exercise \(requested); this chapter has \(known.map(String.init).joined(separator: ", ")).")
-            exit(2)
-        }
-        if let requested = requestedCell {
+        if let requested = command.requestedCell {
             let (record, known) = state.withLock { ($0.record, $0.cellNames.sorted()) }
             guard !record.cells.isEmpty else {
                 terminal.failure("There is no cell '\(requested)'; this chapter's cells: \(known.joined(separator: ", ")).")
@@ -97,7 +76,12 @@ public final class Notebook: Sendable {
             terminal.summary(cells: record.cells.count, checks: record.cells.flatMap(\.checks).count, seconds: record.cells.map(\.seconds).reduce(0, +))
             return
         }
-        let record = state.withLock { $0.record }
+        guard command == .runChapter else { finishExercises() }
+        let registered = exercises.records
+        let record = state.withLock { state in
+            state.record.exercises = registered.isEmpty ? nil : registered
+            return state.record
+        }
         write(record)
         let checks = record.cells.flatMap(\.checks)
         terminal.summary(cells: record.cells.count, checks: checks.count,
@@ -116,7 +100,8 @@ public final class Notebook: Sendable {
     var record: ChapterRecord { state.withLock { $0.record } }
 
     private func begin(_ name: String, _ title: String) -> Cell? {
-        guard requestedExercise == nil else { return nil }
+        let requestedCell = command.requestedCell
+        guard command == .runChapter || requestedCell != nil else { return nil }
         let isNew = state.withLock { $0.cellNames.insert(name).inserted }
         precondition(isNew, "Two cells are named '\(name)': cell names must be unique in a chapter.")
         guard requestedCell == nil || requestedCell == name else { return nil }
@@ -151,14 +136,19 @@ public final class Notebook: Sendable {
 
     /// Writes `results.json` atomically: a reader never sees half a file.
     private func write(_ record: ChapterRecord) {
+        writeResult(record, named: "results.json")
+    }
+
+    /// Writes `value` as JSON into the results folder, if there is one, atomically.
+    func writeResult(_ value: some Encodable, named name: String) {
         guard let resultsFolder else { return }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         do {
-            let data = try encoder.encode(record)
-            try data.write(to: resultsFolder.appendingPathComponent("results.json"), options: .atomic)
+            let data = try encoder.encode(value)
+            try data.write(to: resultsFolder.appendingPathComponent(name), options: .atomic)
         } catch {
-            terminal.failure("could not write results.json: \(error)")
+            terminal.failure("could not write \(name): \(error)")
             exit(3)
         }
     }

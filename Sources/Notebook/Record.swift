@@ -11,12 +11,16 @@ public struct ChapterRecord: Codable, Sendable, Equatable {
     public var values: [String: ValueRecord]
     /// Set when the run stopped early: which cell, and why.
     public var failure: FailureRecord?
+    /// The exercises the chapter registers (not run in a chapter's run); `nil` for none.
+    public var exercises: [ExerciseRecord]?
 
-    public init(stamp: RunStamp, cells: [CellRecord] = [], values: [String: ValueRecord] = [:], failure: FailureRecord? = nil) {
+    public init(stamp: RunStamp, cells: [CellRecord] = [], values: [String: ValueRecord] = [:], failure: FailureRecord? = nil,
+                exercises: [ExerciseRecord]? = nil) {
         self.stamp = stamp
         self.cells = cells
         self.values = values
         self.failure = failure
+        self.exercises = exercises
     }
 }
 

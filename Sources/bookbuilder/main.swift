@@ -9,6 +9,8 @@ let usage = """
            bookbuilder watch [--port N] [--exercise NN-K] [--build-dir DIR]
                                                         serve book/ on 127.0.0.1, rebuild and reload on save
            bookbuilder soak N [NN ...] [--build-dir DIR] run chapters N times each, report passes and value spreads
+           bookbuilder exercises [--build-dir DIR] [--build-command "swift build -c release"]
+                                                        every exercise and its state, building and running what changed
            bookbuilder render                           Markdown on stdin -> HTML fragment on stdout
     """
 
@@ -67,6 +69,13 @@ if let flag = arguments.firstIndex(of: "--build-dir") {
     arguments.removeSubrange(flag...(flag + 1))
 }
 
+var buildCommand = ["swift", "build", "-c", "release"]
+if let flag = arguments.firstIndex(of: "--build-command") {
+    guard flag + 1 < arguments.count else { fail("--build-command needs a command") }
+    buildCommand = arguments[flag + 1].split(separator: " ").map(String.init)
+    arguments.removeSubrange(flag...(flag + 1))
+}
+
 /// The value after `flag` in the arguments, if the flag is there.
 @MainActor
 func watchOption(_ flag: String) throws -> String? {
@@ -77,6 +86,12 @@ func watchOption(_ flag: String) throws -> String? {
 
 do {
     switch arguments.first {
+    case "exercises":
+        let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let progress = ExerciseProgress(repository: try Repository(root: root),
+                                        buildDirectory: URL(fileURLWithPath: buildDirectory, relativeTo: root).standardizedFileURL,
+                                        buildCommand: buildCommand, say: { print($0); fflush(nil) })
+        try progress.report()
     case "render":
         let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
         print(Markdown.toHTML(input), terminator: "")

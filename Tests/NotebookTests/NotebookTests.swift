@@ -147,3 +147,40 @@ struct BuildTests {
         #expect(stamp.configuration.hasSuffix(", ThreadSanitizer") == Notebook.isThreadSanitized)
     }
 }
+
+@Suite("Exercise commands")
+struct ExerciseCommandTests {
+    @Test(arguments: [
+        ([], NotebookCommand.runChapter),
+        (["exercises"], .listExercises),
+        (["exercise", "2"], .exercise(2, .run)),
+        (["exercise", "2", "hint"], .exercise(2, .hint)),
+        (["exercise", "2", "solution"], .exercise(2, .solution)),
+    ])
+    func validCommands(words: [String], command: NotebookCommand) {
+        #expect(NotebookCommand(arguments: ["chapter-03"] + words) == command)
+    }
+
+    @Test(arguments: [["exercize"], ["exercises", "1"], ["exercise"], ["exercise", "x"], ["exercise", "0"],
+                      ["exercise", "1", "hnt"], ["exercise", "1", ""], ["exercise", "1", "hint", "more"]])
+    func typosAreRefused(words: [String]) {
+        guard case .invalid = NotebookCommand(arguments: ["chapter-03"] + words) else {
+            Issue.record("'\(words.joined(separator: " "))' was accepted")
+            return
+        }
+    }
+
+    @Test func anExerciseWithoutChecksIsNotSolved() {
+        let passing = CheckRecord(message: "ok", passed: true, location: "x:1")
+        let failing = CheckRecord(message: "no", passed: false, location: "x:2")
+        #expect(!ExerciseRunRecord(number: 1, title: "", implementation: .starter, checks: []).solved)
+        #expect(!ExerciseRunRecord(number: 1, title: "", implementation: .starter, checks: [passing, failing]).solved)
+        #expect(ExerciseRunRecord(number: 1, title: "", implementation: .solution, checks: [passing]).solved)
+    }
+
+    @Test func aChapterRunRecordsItsExercisesWithoutRunningThem() {
+        let book = Notebook(arguments: ["test"], environment: ["NO_COLOR": "1"])
+        book.exercise(1, "Squares", starter: 0, solution: 1, hints: ["think"]) { _, _ in Issue.record("the exercise ran") }
+        #expect(book.exercises.records == [ExerciseRecord(number: 1, title: "Squares", hints: ["think"], hasSolution: true)])
+    }
+}

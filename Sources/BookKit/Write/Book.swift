@@ -59,6 +59,7 @@ public struct Book {
         let start = ContinuousClock.now
         var contents: [BookWriter.Content] = []
         var resolvedAfresh = 0
+        var exercises: [SolutionsPart.ChapterExercises] = []
         for chapter in chapters {
             if let record = runner.lastGoodRun(chapter) {
                 let (resolved, reused) = try cache.resolved(chapter, record: record) {
@@ -67,11 +68,13 @@ public struct Book {
                 if !reused { resolvedAfresh += 1 }
                 resolved.notes.forEach { say("note: \($0)") }
                 contents.append(.resolved(resolved))
+                exercises.append(.init(chapter: chapter, title: resolved.title, exercises: record.exercises ?? []))
             } else {
                 contents.append(.notRunYet(chapter, title: (try? Prose.read(chapter).title) ?? chapter.slug))
             }
         }
-        let written = try writer.write(contents, files: files)
+        let solutions = try SolutionsPart.make(repository: repository, chapters: exercises)
+        let written = try writer.write(contents, solutions: solutions, files: files)
         say("book: \(contents.count) chapter(s), \(resolvedAfresh) resolved afresh; "
             + (written.isEmpty ? "book/ already up to date" : "rewrote \(Self.list(written)) in book/")
             + " in \(Format.duration((ContinuousClock.now - start).seconds))")

@@ -36,7 +36,15 @@ public struct BookWriter {
     /// Writes the book; returns the files (relative to `folder`) whose content changed.
     @discardableResult
     public func write(_ contents: [Content], files wanted: Files = .all) throws -> [String] {
+        try write(contents, solutions: nil, files: wanted)
+    }
+
+    /// Writes the book; `solutions` adds the Solutions part (a page outside the
+    /// chapters' flow, and the end of `book.md`).
+    @discardableResult
+    func write(_ contents: [Content], solutions: SolutionsPart?, files wanted: Files = .all) throws -> [String] {
         let links = contents.map(link)
+        let toc = links + (solutions.map { _ in [SolutionsPart.link] } ?? [])
         let pages = contents.enumerated().map { index, content in
             page(content, link: links[index],
                  previous: index > 0 ? links[index - 1] : nil,
@@ -45,9 +53,12 @@ public struct BookWriter {
         var files: [String: String] = [:]
         if wanted != .wholeBook {
             for page in pages {
-                files[page.link.href] = PageTemplate.chapter(page, toc: links, bookTitle: Self.bookTitle)
+                files[page.link.href] = PageTemplate.chapter(page, toc: toc, bookTitle: Self.bookTitle)
             }
-            files["index.html"] = PageTemplate.index(toc: links, introHTML: try introHTML(), bookTitle: Self.bookTitle)
+            if let solutions {
+                files[SolutionsPart.href] = PageTemplate.chapter(solutions.page, toc: toc, bookTitle: Self.bookTitle)
+            }
+            files["index.html"] = PageTemplate.index(toc: toc, introHTML: try introHTML(), bookTitle: Self.bookTitle)
             for case .resolved(let chapter) in contents {
                 for (name, svg) in chapter.figureFiles { files["figures/\(name)"] = svg }
             }
@@ -69,7 +80,7 @@ public struct BookWriter {
             files[SearchIndex.relativePath] = SearchIndex.script(pages) { page in
                 parts.part("search", page: page.link.href, inputs: PagePartCache.inputs(page)) { SearchIndex.entriesJSON(page) }
             }
-            files["book.md"] = markdownBook(contents)
+            files["book.md"] = markdownBook(contents) + (solutions.map { "\n---\n\n" + $0.markdown } ?? "")
         }
         return try publish(files)
     }

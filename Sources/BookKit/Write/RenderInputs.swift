@@ -48,8 +48,10 @@ struct RenderInputs {
             switch directive.kind {
             case .include:
                 files.append(try repository.resolve(ChapterResolver.splitInclude(directive.argument).path, relativeTo: chapter.folder))
-            case .compileFail, .tsan:
-                files.append(try repository.resolve(directive.argument, relativeTo: chapter.folder))
+            case .compileFail, .compileWarn, .run, .trap, .tsan:
+                // `PATH` or `PATH FLAGS...`: the file is the first word.
+                let path = directive.argument.split(separator: " ").first.map(String.init) ?? directive.argument
+                files.append(try repository.resolve(path, relativeTo: chapter.folder))
             case .cell, .code, .output, .figure, .value:
                 break
             }
