@@ -1,4 +1,5 @@
-// One program, built twice: with and without NonisolatedNonsendingByDefault (SE-0461).
+// One program, built three ways: with and without NonisolatedNonsendingByDefault (SE-0461),
+// and in the feature's migration mode.
 // The helper checks at run time that it runs on the Studio actor, which called it.
 // ANCHOR: shown
 @globalActor actor Studio {
