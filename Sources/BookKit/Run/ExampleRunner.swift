@@ -74,6 +74,7 @@ public struct ExampleRunner: Sendable {
                                      path: source.path, location: location)
         let library = try ExampleLibrary(declaredBy: source, exampleURL: url, repository: repository, mode: mode, location: location)
         let text = source.lines.joined(separator: "\n") + (library.map { "\n" + $0.fingerprint } ?? "")
+            + "\n" + ExampleSourceCopy.cacheGeneration
         let key = Fingerprint.of("\(mode.rawValue)\n\(compilerVersion)\n\(flags.arguments.joined(separator: " "))\n\(source.path)\n\(text)")
         let cached = cacheFolder.appendingPathComponent("\(key).json")
         let result: Result
@@ -121,9 +122,10 @@ public struct ExampleRunner: Sendable {
         let log = work.appendingPathComponent("output.txt").path
         let shownFlags = flags.arguments.joined(separator: " ")
         let binary = work.appendingPathComponent("example").path
+        let compiled = try ExampleSourceCopy.write(url, as: path, into: work)
 
         func compile(_ output: [String]) throws -> (ok: Bool, text: String) {
-            try invoke(flags.arguments + prepare(work, output, invoke) + [url.path] + output)
+            try invoke(flags.arguments + prepare(work, output, invoke) + [compiled.path] + output)
         }
         func invoke(_ arguments: [String]) throws -> (ok: Bool, text: String) {
             let ending = try execute(swiftc, arguments, log: log, timeout: 300)
