@@ -44,3 +44,59 @@ func captureFixes(_ cell: Cell) async {
     cell.check(final == 2, "the task owned the non-Sendable tally (\(final))")
 }
 // ANCHOR_END: capture-fixes
+
+// ANCHOR: task-capture-fixes
+/// Fix 1: make the value here. A local nothing else can reach may go into the task.
+func countInBackgroundLocally() async -> Int {
+    let tally = Tally()
+    return await Task {
+        tally.count += 1
+        return tally.count
+    }.value
+}
+
+/// Fix 2: take it as `sending`. The caller gives it up, so the task may own it.
+func countInBackground(_ tally: sending Tally) async -> Int {
+    await Task {
+        tally.count += 1
+        return tally.count
+    }.value
+}
+
+func taskCaptureFixes(_ cell: Cell) async {
+    let local = await countInBackgroundLocally()
+    let given = await countInBackground(Tally())    // a fresh Tally, not used afterwards
+    print("made locally: \(local); passed as sending: \(given)")
+    cell.check(local == 1 && given == 1, "each task owned its tally and counted once")
+}
+// ANCHOR_END: task-capture-fixes
+
+// ANCHOR: captured-var-fixes
+/// Fix 1: each child task returns its part; only the group's owner adds them up.
+func countInChildTasks() async -> Int {
+    await withTaskGroup(of: Int.self) { group in
+        for _ in 0..<4 {
+            group.addTask { 1 }
+        }
+        var total = 0
+        for await part in group { total += part }      // one task, one `var`
+        return total
+    }
+}
+
+/// Fix 2: share a Sendable counter instead of a `var` (here `SafeTally`, a `Mutex`).
+func countOnAllCores() -> Int {
+    let total = SafeTally()
+    DispatchQueue.concurrentPerform(iterations: 4) { _ in
+        total.add(1)
+    }
+    return total.value
+}
+
+func capturedVarFixes(_ cell: Cell) async {
+    let fromTasks = await countInChildTasks()
+    let fromCores = countOnAllCores()
+    print("child tasks: \(fromTasks); concurrentPerform: \(fromCores)")
+    cell.check(fromTasks == 4 && fromCores == 4, "4 increments each way, none lost")
+}
+// ANCHOR_END: captured-var-fixes

@@ -7,14 +7,15 @@ protocol Describable {
 }
 // ANCHOR_END: describable
 
-// ANCHOR: conformance-fixes
+// ANCHOR: conformance-fix-declarations
 @MainActor
 final class Gauge {
     var reading = 42
     nonisolated let unit = "kPa"
 }
 
-/// Fix 1, an isolated conformance (SE-0470, Swift 6.2): `Gauge` is Describable only on
+/// Fix 1, an isolated conformance (SE-0470, Swift 6.2; inferred when the upcoming feature
+/// InferIsolatedConformances or default main-actor isolation is on): `Gauge` is Describable only on
 /// the main actor, and the compiler refuses to use the conformance anywhere else.
 extension Gauge: @MainActor Describable {
     func describe() -> String { "gauge at \(reading) \(unit)" }
@@ -41,8 +42,9 @@ func describeOnTheMainActor(_ items: [any Describable]) -> [String] {
 func describeAnywhere(_ item: some Describable & Sendable) async -> String {
     item.describe()
 }
-// ANCHOR_END: conformance-fixes
+// ANCHOR_END: conformance-fix-declarations
 
+// ANCHOR: conformance-fixes
 @MainActor
 func conformanceFixes(_ cell: Cell) async {
     let gauge = Gauge()
@@ -53,3 +55,4 @@ func conformanceFixes(_ cell: Cell) async {
     cell.check(onMain == ["gauge at 42 kPa", "badge #3"], "both conformances work on the main actor")
     cell.check(elsewhere == "badge #3", "the nonisolated conformance works off the main actor")
 }
+// ANCHOR_END: conformance-fixes

@@ -23,6 +23,6 @@ func unsafeButLocked(_ cell: Cell) {
     }
     let entries = lookupCacheLock.withLock { lookupCache.count }
     print("cache entries: \(entries)")
-    cell.check(entries == 8, "4 words x 2 suffixes cached exactly once each (\(entries))")
+    cell.check(entries == 8, "4 words x 2 suffixes: 8 entries in the cache (\(entries))")
 }
 // ANCHOR_END: unsafe-but-locked

@@ -17,10 +17,10 @@ func runExercise(_ body: @escaping @Sendable () async -> Void) {
 
 /// Hints for each exercise, in the order a student should read them.
 let exerciseHints: [Int: [String]] = [
-    1: ["A plain `async` function in this build runs on the global pool, whoever calls it.",
-        "One attribute on `tidy`'s declaration keeps it on its caller's actor (SE-0461)."],
-    2: ["`nonisolated(nonsending)` means 'stay on the caller's actor'. Which attribute means the opposite?",
-        "Replace the attribute; the body does not change."],
+    1: ["A plain `async` function in this book's build runs on the global pool, whoever calls it.",
+        "The section on where async functions run names a modifier that keeps one on its caller's actor (SE-0461)."],
+    2: ["`@Studio` ties `digest` to the actor: remove it, and ask where a plain `async` function runs in each mode.",
+        "One attribute says 'always the global pool', in every mode (SE-0461). The body does not change."],
     3: ["`isolation` is the caller's actor, or nil. Compare it with `vault` by identity.",
         "Actors are reference types: `===` works on `any Actor` values."],
     4: ["`visits` is a `Mutex`: the only way in is `withLock { ... }`.",
@@ -34,33 +34,17 @@ func tidy(_ title: String) async -> (title: String, ranIn: String) {
     (title.trimmingCharacters(in: .whitespaces).capitalized, domainName())
 }
 
-/// The checks of exercise 1, for any version of `tidy`.
-@Studio
-func checkTidy(_ cell: Cell, _ tidy: nonisolated(nonsending) @Sendable (String) async -> (title: String, ranIn: String)) async {
-    let (title, ranIn) = await tidy("  data races ")
-    print("tidy -> \(title), ran in: \(ranIn)")
-    cell.check(title == "Data Races", "the title was tidied")
-    cell.check(ranIn == "Studio", "tidy ran on its caller's actor (ran in: \(ranIn))")
-}
-
 func exerciseCallersActor(_ cell: Cell) {
     runExercise { await checkTidy(cell, tidy) }
 }
 // ANCHOR_END: exercise-1
 
 // ANCHOR: exercise-2
-/// Exercise 2: `digest` is CPU work that should never hold up its caller's actor.
-/// Make it leave the caller's actor, whoever calls it.
-nonisolated(nonsending) func digest(_ text: String) async -> (value: Int, ranIn: String) {
+/// Exercise 2: `digest` is CPU work, and as written it runs on the Studio actor, holding
+/// up everything else queued there. Make it leave for the global pool, whoever calls it
+/// and whatever the build's default isolation. Change only its declaration.
+@Studio func digest(_ text: String) async -> (value: Int, ranIn: String) {
     (text.utf8.reduce(5381) { ($0 &* 33) &+ Int($1) }, domainName())
-}
-
-@Studio
-func checkDigest(_ cell: Cell, _ digest: nonisolated(nonsending) @Sendable (String) async -> (value: Int, ranIn: String)) async {
-    let (value, ranIn) = await digest("regions")
-    print("digest -> \(value), ran in: \(ranIn)")
-    cell.check(value == "regions".utf8.reduce(5381) { ($0 &* 33) &+ Int($1) }, "the digest is right")
-    cell.check(ranIn == "nonisolated", "digest left the Studio actor (ran in: \(ranIn))")
 }
 
 func exerciseLeaveTheActor(_ cell: Cell) {
@@ -84,23 +68,6 @@ func isRunning(on vault: Vault, _ isolation: isolated (any Actor)? = #isolation)
     false  // TODO
 }
 
-func checkIsRunning(_ cell: Cell, _ isRunning: @escaping @Sendable (Vault, isolated (any Actor)?) -> Bool) async {
-    let gold = Vault(name: "gold"), silver = Vault(name: "silver")
-    let fromGold = await gold.ask(about: gold) { vault, me in isRunning(vault, me) }
-    let goldAboutSilver = await gold.ask(about: silver) { vault, me in isRunning(vault, me) }
-    let fromStudio = await askFromTheStudio(about: gold, isRunning)
-    let fromNowhere = isRunning(gold, nil)
-    print("inside gold, about gold: \(fromGold); about silver: \(goldAboutSilver); from Studio: \(fromStudio); from no actor: \(fromNowhere)")
-    cell.check(fromGold, "inside the gold vault, isRunning(on: gold) is true")
-    cell.check(!goldAboutSilver, "inside the gold vault, isRunning(on: silver) is false")
-    cell.check(!fromStudio && !fromNowhere, "outside every vault it is false")
-}
-
-@Studio
-func askFromTheStudio(about vault: Vault, _ isRunning: @Sendable (Vault, isolated (any Actor)?) -> Bool) -> Bool {
-    isRunning(vault, #isolation)
-}
-
 func exerciseWhichVault(_ cell: Cell) {
     runExercise { await checkIsRunning(cell) { vault, isolation in isRunning(on: vault, isolation) } }
 }
@@ -119,23 +86,7 @@ final class VisitLog: Sendable {
     var all: [String] { [] }  // TODO
 }
 
-protocol VisitRecording: Sendable {
-    func add(_ page: String)
-    var all: [String] { get }
-}
 extension VisitLog: VisitRecording {}
-
-func checkVisitLog(_ cell: Cell, _ log: some VisitRecording) async {
-    await withTaskGroup(of: Void.self) { group in
-        for child in 0..<4 {
-            group.addTask { for visit in 0..<250 { log.add("/\(child)/\(visit)") } }
-        }
-    }
-    let all = log.all
-    print("visits recorded: \(all.count)")
-    cell.check(all.count == 1_000, "4 tasks x 250 visits, none lost (got \(all.count))")
-    cell.check(Set(all).count == 1_000, "every visit recorded once")
-}
 
 func exerciseVisitLog(_ cell: Cell) {
     runExercise { await checkVisitLog(cell, VisitLog()) }

@@ -2,7 +2,7 @@ import Foundation
 import Notebook
 import Synchronization
 
-// ANCHOR: global-fixes
+// ANCHOR: global-fix-declarations
 /// Fix 1: make it a `let` of a Sendable type. Nothing can change, so anyone may read it.
 let defaultGreeting = "hello"
 
@@ -13,8 +13,9 @@ enum AppSettings {
     /// Fix 3: keep it mutable but behind a lock: a `let` holding a `Mutex` is Sendable.
     static let recentSearches = Mutex<[String]>([])
 }
-// ANCHOR_END: global-fixes
+// ANCHOR_END: global-fix-declarations
 
+// ANCHOR: global-fixes
 func globalFixes(_ cell: Cell) async {
     await MainActor.run { AppSettings.theme = "dark" }        // from outside: hop onto the main actor
     let theme = await MainActor.run { AppSettings.theme }
@@ -28,3 +29,4 @@ func globalFixes(_ cell: Cell) async {
     cell.check(theme == "dark", "the main-actor static var was set and read on the main actor")
     cell.check(searches.sorted() == ["actors", "regions", "swift"], "three concurrent appends through the Mutex, none lost")
 }
+// ANCHOR_END: global-fixes

@@ -4,13 +4,14 @@ import Notebook
 @MainActor
 final class Screen {
     var title = "start"
-    /// A constant that is safe from anywhere can opt out of the actor.
+    /// A Sendable `let` is readable from anywhere in this module even without `nonisolated`
+    /// (SE-0434); writing it makes that a promise to other modules too.
     nonisolated let identifier: Int
     init(identifier: Int) { self.identifier = identifier }
 }
 // ANCHOR_END: screen
 
-// ANCHOR: main-actor-fixes
+// ANCHOR: main-actor-fix-functions
 /// Fix 1: put the function on the main actor too. Synchronous, no `await`: callers that
 /// are not on the main actor now need one instead.
 @MainActor
@@ -28,8 +29,9 @@ func refresh(_ screen: Screen) async -> String {
 func logIdentifier(of screen: Screen) -> String {
     "screen #\(screen.identifier)"
 }
-// ANCHOR_END: main-actor-fixes
+// ANCHOR_END: main-actor-fix-functions
 
+// ANCHOR: main-actor-fixes
 @MainActor
 func mainActorFixes(_ cell: Cell) async {
     let screen = Screen(identifier: 7)
@@ -39,3 +41,4 @@ func mainActorFixes(_ cell: Cell) async {
     print("\(logIdentifier(of: screen)): \(renamed), then \(refreshed)")
     cell.check(renamed == "renamed" && refreshed == "refreshed", "both changes happened on the main actor")
 }
+// ANCHOR_END: main-actor-fixes

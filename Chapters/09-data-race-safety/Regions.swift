@@ -14,7 +14,7 @@ actor Store {
 }
 // ANCHOR_END: basket
 
-// ANCHOR: hand-over
+// ANCHOR: hand-over-local
 /// The basket is made here and never used after it is handed over: the compiler can
 /// prove that nothing on this side still holds it, so the hand-off is safe.
 func fillAndHandOver(to store: Store) async {
@@ -23,7 +23,7 @@ func fillAndHandOver(to store: Store) async {
     basket.items.append("pear")
     await store.keep(basket)
 }
-// ANCHOR_END: hand-over
+// ANCHOR_END: hand-over-local
 
 // ANCHOR: sending-parameter
 /// `sending`: the caller gives the basket away, so inside, it is ours to hand on.
@@ -32,6 +32,7 @@ func pass(_ basket: sending Basket, to store: Store) async {
 }
 // ANCHOR_END: sending-parameter
 
+// ANCHOR: hand-over
 func handOver(_ cell: Cell) async {
     let store = Store()
     await fillAndHandOver(to: store)
@@ -42,8 +43,9 @@ func handOver(_ cell: Cell) async {
     print("the store holds \(count) items")
     cell.check(count == 3, "both baskets reached the store (\(count) items)")
 }
+// ANCHOR_END: hand-over
 
-// ANCHOR: sending-result
+// ANCHOR: editor
 /// An actor can return a non-Sendable value when it marks the result `sending`: the
 /// compiler checks that the actor keeps no reference to it, so the caller owns it alone.
 actor Editor {
@@ -61,14 +63,31 @@ final class Draft {
     var lines: [String] = []
     init(title: String) { self.title = title }
 }
-// ANCHOR_END: sending-result
 
+/// The third fix: a Sendable type needs no `sending`. A struct crosses as a copy.
+struct Note: Sendable {
+    var title: String
+    var lines: [String] = []
+}
+
+extension Editor {
+    func newNote(titled title: String) -> Note {
+        Note(title: title)
+    }
+}
+// ANCHOR_END: editor
+
+// ANCHOR: sending-result
 func sendingResult(_ cell: Cell) async {
     let editor = Editor()
     let draft = await editor.newDraft(titled: "notes")
     draft.lines.append("first line")          // ours now: change it freely
     let opened = await editor.opened          // an Int: Sendable, crosses freely
-    print("\(draft.title): \(draft.lines); drafts opened: \(opened)")
+    var note = await editor.newNote(titled: "todo")
+    note.lines.append("a copy, changed here only")
+    print("\(draft.title): \(draft.lines); drafts opened: \(opened); \(note.title): \(note.lines)")
+    cell.check(note.lines.count == 1, "the Sendable struct came out as a copy the caller may change")
     cell.check(draft.lines == ["first line"], "the draft left the actor and is the caller's alone")
     cell.check(opened == 1, "the Sendable count came out of the actor too")
 }
+// ANCHOR_END: sending-result

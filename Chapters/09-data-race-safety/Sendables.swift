@@ -18,7 +18,8 @@ final class Palette: Sendable {
 }
 
 /// Mutable state shared between domains, made Sendable by a lock the compiler knows:
-/// `Mutex` is Sendable whenever its value is, and every access goes through `withLock`.
+/// `Mutex` is Sendable whatever it holds (the value goes in as `sending` and is reached only
+/// inside `withLock`), so a class whose only state is a `let` Mutex can be Sendable.
 final class HitCounter: Sendable {
     private let counts = Mutex<[String: Int]>([:])
 

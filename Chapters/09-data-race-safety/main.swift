@@ -9,6 +9,8 @@ await notebook.cell("hand-over", "A non-Sendable value handed over, and a sendin
 await notebook.cell("sending-result", "A sending result leaves an actor", sendingResult)
 await notebook.cell("global-fixes", "Global and static state, three fixes", globalFixes)
 await notebook.cell("capture-fixes", "Captures in concurrent closures, three fixes", captureFixes)
+await notebook.cell("task-capture-fixes", "A parameter captured by a task, two fixes", taskCaptureFixes)
+await notebook.cell("captured-var-fixes", "A captured var changed concurrently, two fixes", capturedVarFixes)
 await notebook.cell("main-actor-fixes", "Main-actor state from outside, three fixes", mainActorFixes)
 await notebook.cell("conformance-fixes", "Conformances that cross into the main actor", conformanceFixes)
 await notebook.cell("nonsending-concurrent", "nonisolated(nonsending) and @concurrent", nonsendingAndConcurrent)

@@ -1,6 +1,4 @@
 // A non-Sendable result leaving an actor without `sending`.
-// swiftc: -parse-as-library
-// expect-error: non-Sendable 'Draft'-typed result can not be returned from actor-isolated instance method 'newDraft(titled:)' to nonisolated context
 final class Draft {
     var title: String
     init(title: String) { self.title = title }
@@ -18,3 +16,6 @@ func write(with editor: Editor) async {
     draft.title = "my notes"
 }
 // ANCHOR_END: shown
+
+// swiftc: -parse-as-library
+// expect-error: non-Sendable 'Draft'-typed result can not be returned from actor-isolated instance method 'newDraft(titled:)' to nonisolated context

@@ -1,6 +1,4 @@
 // Calling into an actor from synchronous code: there is no way to wait for the actor.
-// swiftc: -parse-as-library
-// expect-error: call to actor-isolated instance method 'deposit' in a synchronous nonisolated context
 // ANCHOR: shown
 actor Account {
     var balance = 0
@@ -11,3 +9,6 @@ func payDay(_ account: Account) {
     account.deposit(100)
 }
 // ANCHOR_END: shown
+
+// swiftc: -parse-as-library
+// expect-error: call to actor-isolated instance method 'deposit' in a synchronous nonisolated context

@@ -1,6 +1,4 @@
 // A global counter, the oldest shared state there is.
-// swiftc: -parse-as-library
-// expect-error: var 'requestsServed' is not concurrency-safe because it is nonisolated global shared mutable state
 // ANCHOR: shown
 var requestsServed = 0
 
@@ -8,3 +6,6 @@ func serve() {
     requestsServed += 1
 }
 // ANCHOR_END: shown
+
+// swiftc: -parse-as-library
+// expect-error: var 'requestsServed' is not concurrency-safe because it is nonisolated global shared mutable state

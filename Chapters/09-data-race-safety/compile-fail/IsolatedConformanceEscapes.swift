@@ -1,7 +1,4 @@
 // An isolated conformance may not leave its actor.
-// swiftc: -parse-as-library
-// expect-error: main actor-isolated conformance of 'Gauge' to 'Describable' cannot satisfy conformance requirement for a 'Sendable' type parameter
-// expect-error: [#IsolatedConformances]
 protocol Describable {
     func describe() -> String
 }
@@ -25,3 +22,7 @@ func show(_ gauge: Gauge) async -> String {
     await describeAnywhere(gauge)
 }
 // ANCHOR_END: shown
+
+// swiftc: -parse-as-library
+// expect-error: main actor-isolated conformance of 'Gauge' to 'Describable' cannot satisfy conformance requirement for a 'Sendable' type parameter
+// expect-error: [#IsolatedConformances]

@@ -1,7 +1,4 @@
 // The same from an async function: now an `await` could wait for the actor.
-// swiftc: -parse-as-library
-// expect-error: main actor-isolated property 'title' cannot be accessed from outside of the actor
-// expect-error: main actor-isolated property 'title' can not be mutated from a nonisolated context
 // ANCHOR: shown
 @MainActor
 final class Screen {
@@ -13,3 +10,7 @@ func refresh(_ screen: Screen) async -> String {
     return screen.title
 }
 // ANCHOR_END: shown
+
+// swiftc: -parse-as-library
+// expect-error: main actor-isolated property 'title' cannot be accessed from outside of the actor
+// expect-error: main actor-isolated property 'title' can not be mutated from a nonisolated context

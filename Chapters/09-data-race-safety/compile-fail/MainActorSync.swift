@@ -1,6 +1,4 @@
 // Main-actor state read from a plain synchronous function.
-// swiftc: -parse-as-library
-// expect-error: main actor-isolated property 'title' can not be referenced from a nonisolated context
 // ANCHOR: shown
 @MainActor
 final class Screen {
@@ -11,3 +9,6 @@ func currentTitle(of screen: Screen) -> String {
     screen.title
 }
 // ANCHOR_END: shown
+
+// swiftc: -parse-as-library
+// expect-error: main actor-isolated property 'title' can not be referenced from a nonisolated context

@@ -1,8 +1,9 @@
 // A class that claims Sendable while it has a `var`: the compiler checks the claim.
-// swiftc: -parse-as-library
-// expect-error: stored property 'count' of 'Sendable'-conforming class 'Tally' is mutable
 // ANCHOR: shown
 final class Tally: Sendable {
     var count = 0
 }
 // ANCHOR_END: shown
+
+// swiftc: -parse-as-library
+// expect-error: stored property 'count' of 'Sendable'-conforming class 'Tally' is mutable

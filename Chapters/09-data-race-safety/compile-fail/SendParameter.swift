@@ -1,7 +1,4 @@
 // A parameter is refused where a local variable is accepted.
-// swiftc: -parse-as-library
-// expect-error: sending 'basket' risks causing data races
-// expect-error: sending task-isolated 'basket' to actor-isolated instance method 'keep'
 final class Basket {
     var items: [String] = []
 }
@@ -16,3 +13,7 @@ func pass(_ basket: Basket, to store: Store) async {
     await store.keep(basket)             // nothing after this line uses `basket`... here
 }
 // ANCHOR_END: shown
+
+// swiftc: -parse-as-library
+// expect-error: sending 'basket' risks causing data races
+// expect-error: sending task-isolated 'basket' to actor-isolated instance method 'keep'

@@ -1,8 +1,4 @@
 // The same hand-off as in the chapter, but the basket is used after it was sent.
-// swiftc: -parse-as-library
-// expect-error: sending 'basket' risks causing data races
-// expect-error: risks causing data races between actor-isolated and local nonisolated uses
-// expect-error: access can happen concurrently
 final class Basket {
     var items: [String] = []
 }
@@ -20,3 +16,8 @@ func fillAndHandOver(to store: Store) async {
     basket.items.append("pear")          // the store may be reading it right now
 }
 // ANCHOR_END: shown
+
+// swiftc: -parse-as-library
+// expect-error: sending 'basket' risks causing data races
+// expect-error: risks causing data races between actor-isolated and local nonisolated uses
+// expect-error: access can happen concurrently

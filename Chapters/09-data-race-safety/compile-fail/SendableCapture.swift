@@ -1,6 +1,4 @@
 // A non-Sendable class captured by a closure that another thread runs.
-// swiftc: -parse-as-library
-// expect-error: capture of 'tally' with non-Sendable type 'Tally' in a '@Sendable' closure
 // ANCHOR: shown
 import Dispatch
 
@@ -14,3 +12,6 @@ func countInBackground(_ tally: Tally) {
     }
 }
 // ANCHOR_END: shown
+
+// swiftc: -parse-as-library
+// expect-error: capture of 'tally' with non-Sendable type 'Tally' in a '@Sendable' closure

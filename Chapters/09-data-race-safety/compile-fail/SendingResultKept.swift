@@ -1,6 +1,4 @@
 // `sending` is checked: an actor that keeps the value cannot also send it away.
-// swiftc: -parse-as-library
-// expect-error: risks causing data races
 final class Draft {
     var title: String
     init(title: String) { self.title = title }
@@ -17,3 +15,6 @@ actor Editor {
     }
 }
 // ANCHOR_END: shown
+
+// swiftc: -parse-as-library
+// expect-error: risks causing data races

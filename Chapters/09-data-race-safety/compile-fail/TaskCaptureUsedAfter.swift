@@ -1,6 +1,4 @@
 // `Task {}` accepts a non-Sendable capture only if the caller stops using it.
-// swiftc: -parse-as-library
-// expect-error: sending value of non-Sendable type '() async -> ()' risks causing data races
 // ANCHOR: shown
 final class Tally {
     var count = 0
@@ -14,3 +12,6 @@ func countInATask() async {
     tally.count += 1                     // the task may be changing it at this moment
 }
 // ANCHOR_END: shown
+
+// swiftc: -parse-as-library
+// expect-error: sending value of non-Sendable type '() async -> ()' risks causing data races

@@ -1,6 +1,4 @@
 // A C library's global, seen from Swift 6 mode.
-// swiftc: -parse-as-library
-// expect-error: reference to var 'stderr' is not concurrency-safe because it involves shared mutable state
 // ANCHOR: shown
 #if canImport(Glibc)
 import Glibc
@@ -12,3 +10,6 @@ func warn(_ message: String) {
     fputs(message + "\n", stderr)
 }
 // ANCHOR_END: shown
+
+// swiftc: -parse-as-library
+// expect-error: reference to var 'stderr' is not concurrency-safe because it involves shared mutable state

@@ -1,6 +1,4 @@
 // `assertIsolated`, built with -O: is the check still there?
-// swiftc: -O
-// expect-trap: Incorrect actor executor assumption; expected 'example.Studio' executor.
 // ANCHOR: shown
 @globalActor actor Studio {
     static let shared = Studio()
@@ -17,3 +15,6 @@ func helper() async {
 
 await record()
 // ANCHOR_END: shown
+
+// swiftc: -O
+// expect-trap: Incorrect actor executor assumption; expected 'example.Studio' executor.

@@ -1,8 +1,5 @@
 // The same kind of code with a detached task: fine by default, refused when every
 // unannotated declaration belongs to the main actor.
-// swiftc: -parse-as-library
-// expect-output: renamed off the main actor
-// expect-error: main actor-isolated global function 'rename' cannot be called from outside of the actor
 // ANCHOR: shown
 final class Screen {
     var title = "start"
@@ -24,3 +21,7 @@ struct Program {
     }
 }
 // ANCHOR_END: shown
+
+// swiftc: -parse-as-library
+// expect-output: renamed off the main actor
+// expect-error: main actor-isolated global function 'rename' cannot be called from outside of the actor

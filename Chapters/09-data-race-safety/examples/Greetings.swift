@@ -1,14 +1,6 @@
-// A small module written before Swift 6, built four ways in the chapter:
+// A small module written before Swift 6, built three ways in the chapter:
 // Swift 5 mode (silent; ThreadSanitizer finds the race), Swift 5 mode with complete
-// checking (warnings), Swift 6 mode (errors).
-// swiftc: -parse-as-library
-// expect-report: WARNING: ThreadSanitizer: Swift access race
-// expect-warning: var 'greetingsServed' is not concurrency-safe because it is nonisolated global shared mutable state; this is an error in the Swift 6 language mode
-// expect-warning: static property 'shared' is not concurrency-safe
-// expect-warning: capture of 'log' with non-Sendable type 'Log' in a '@Sendable' closure; this is an error in the Swift 6 language mode
-// expect-error: var 'greetingsServed' is not concurrency-safe
-// expect-error: static property 'shared' is not concurrency-safe
-// expect-error: capture of 'log' with non-Sendable type 'Log' in a '@Sendable' closure
+// checking (warnings), Swift 6 mode (errors). GreetingsMigrated.swift is the fix.
 // ANCHOR: shown
 import Foundation
 
@@ -46,3 +38,12 @@ struct Program {
     }
 }
 // ANCHOR_END: shown
+
+// swiftc: -parse-as-library
+// expect-report: WARNING: ThreadSanitizer: Swift access race
+// expect-warning: var 'greetingsServed' is not concurrency-safe because it is nonisolated global shared mutable state; this is an error in the Swift 6 language mode
+// expect-warning: static property 'shared' is not concurrency-safe
+// expect-warning: capture of 'log' with non-Sendable type 'Log' in a '@Sendable' closure; this is an error in the Swift 6 language mode
+// expect-error: var 'greetingsServed' is not concurrency-safe
+// expect-error: static property 'shared' is not concurrency-safe
+// expect-error: capture of 'log' with non-Sendable type 'Log' in a '@Sendable' closure

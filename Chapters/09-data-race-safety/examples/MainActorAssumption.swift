@@ -1,6 +1,5 @@
 // The same wrong assumption about the main actor. On Linux (Swift 6.3.1) the trap
 // happens inside libdispatch, which prints nothing; only our own line is shown.
-// expect-trap: about to assume the main actor on a plain thread
 // ANCHOR: shown
 import Foundation
 
@@ -13,3 +12,5 @@ let worker = Thread {
 worker.start()
 sleep(5)
 // ANCHOR_END: shown
+
+// expect-trap: about to assume the main actor on a plain thread

@@ -1,7 +1,5 @@
 // The same module imported with @preconcurrency: its unannotated declarations are
 // taken as the module's authors wrote them, before concurrency checking existed.
-// expect-output: written to stderr
-// expect-output: then stdout
 // ANCHOR: shown
 #if canImport(Glibc)
 @preconcurrency import Glibc
@@ -16,3 +14,6 @@ func warn(_ message: String) {
 warn("written to stderr")
 print("then stdout")
 // ANCHOR_END: shown
+
+// expect-output: written to stderr
+// expect-output: then stdout

@@ -1,7 +1,6 @@
-// One program, built twice: with and without NonisolatedNonsendingByDefault (SE-0461).
+// One program, built three ways: with and without NonisolatedNonsendingByDefault (SE-0461),
+// and in the feature's migration mode.
 // The helper checks at run time that it runs on the Studio actor, which called it.
-// expect-output: helper() ran on Studio
-// expect-trap: Incorrect actor executor assumption; expected 'example.Studio' executor.
 // ANCHOR: shown
 @globalActor actor Studio {
     static let shared = Studio()
@@ -19,3 +18,7 @@ func helper() async -> String {
 
 print(await record())
 // ANCHOR_END: shown
+
+// expect-output: helper() ran on Studio
+// expect-trap: Incorrect actor executor assumption; expected 'example.Studio' executor.
+// expect-warning: feature 'NonisolatedNonsendingByDefault' will cause nonisolated async global function 'helper' to run on the caller's actor; use '@concurrent' to preserve behavior

@@ -1,5 +1,4 @@
 // `assumeIsolated` from a plain thread: the assumption is wrong, and the program stops.
-// expect-trap: Incorrect actor executor assumption; expected 'example.Bank' executor.
 // ANCHOR: shown
 import Foundation
 
@@ -16,3 +15,5 @@ let worker = Thread {
 worker.start()
 sleep(5)      // the trap comes long before
 // ANCHOR_END: shown
+
+// expect-trap: Incorrect actor executor assumption; expected 'example.Bank' executor.

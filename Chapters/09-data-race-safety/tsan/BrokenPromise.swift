@@ -1,7 +1,5 @@
 // An `@unchecked Sendable` class whose promise was broken by a later edit: `reset()`
 // was added without the lock.
-// expect-report: WARNING: ThreadSanitizer
-// expect-report: LockedTally
 // ANCHOR: shown
 import Foundation
 
@@ -33,3 +31,6 @@ for worker in 0..<4 {
 }
 group.wait()
 // ANCHOR_END: shown
+
+// expect-report: WARNING: ThreadSanitizer
+// expect-report: LockedTally

@@ -57,6 +57,7 @@ public struct ChapterResolver {
         var figureFiles: [String: String] = [:]
         var shownCells = Set<String>()
         var shownExamples = Set<String>()
+        var renderedAnchors = RenderedAnchors()
 
         for line in prose.lines {
             if let marker = fence {
@@ -71,6 +72,7 @@ public struct ChapterResolver {
             }
             if let directive = try Directive.block(in: line, path: prose.path) {
                 let location = "\(prose.path):\(directive.line)"
+                try renderedAnchors.note(directive, location: location) { anchor in sources.first { $0.regions[anchor] != nil }?.path }
                 var block = try resolve(directive, location: location, sources: sources, placedFigures: placedFigures,
                                         figureFiles: &figureFiles, shownExamples: &shownExamples)
                 if directive.kind == .cell || directive.kind == .output { shownCells.insert(directive.argument) }

@@ -72,7 +72,9 @@ public struct ExampleRunner: Sendable {
         }
         let flags = try ExampleFlags(declared: source.directives("swiftc") + extraFlags, mode: mode,
                                      path: source.path, location: location)
-        let text = source.lines.joined(separator: "\n")
+        let library = try ExampleLibrary(declaredBy: source, exampleURL: url, repository: repository, mode: mode, location: location)
+        let text = source.lines.joined(separator: "\n") + (library.map { "\n" + $0.fingerprint } ?? "")
+            + "\n" + ExampleSourceCopy.cacheGeneration
         let key = Fingerprint.of("\(mode.rawValue)\n\(compilerVersion)\n\(flags.arguments.joined(separator: " "))\n\(source.path)\n\(text)")
         let cached = cacheFolder.appendingPathComponent("\(key).json")
         let result: Result
@@ -80,7 +82,7 @@ public struct ExampleRunner: Sendable {
            let hit = try? JSONDecoder().decode(Result.self, from: data) {
             result = hit
         } else {
-            result = try produce(mode, flags: flags, url: url, location: location)
+            result = try produce(mode, flags: flags, library: library, url: url, location: location)
             try FileManager.default.createDirectory(at: cacheFolder, withIntermediateDirectories: true)
             try JSONEncoder().encode(result).write(to: cached, options: .atomic)
         }
@@ -97,7 +99,21 @@ public struct ExampleRunner: Sendable {
 
     private var cacheFolder: URL { repository.root.appendingPathComponent(".book/cache/examples") }
 
-    private func produce(_ mode: Mode, flags: ExampleFlags, url: URL, location: String) throws -> Result {
+    private func produce(_ mode: Mode, flags: ExampleFlags, library: ExampleLibrary? = nil, url: URL, location: String) throws -> Result {
+        var result = try produce(mode, flags: flags, url: url, location: location) { work, output, invoke in
+            guard let library else { return [] }
+            let (ok, text) = try invoke(library.buildArguments(work: work))
+            guard ok else { throw BookError("the library \(library.path) of \(self.repository.relative(url)) does not compile:\n\(text)", at: location) }
+            return library.exampleArguments(work: work, linking: !output.contains("-c"))
+        }
+        if let library { result.command = library.shown(result.command, examplePath: repository.relative(url)) }
+        return result
+    }
+
+    /// Builds and runs the example; `prepare` may build what it needs first (a library),
+    /// with `invoke` (swiftc with crash detection), and returns arguments for its compile.
+    private func produce(_ mode: Mode, flags: ExampleFlags, url: URL, location: String,
+                         prepare: (URL, [String], ([String]) throws -> (ok: Bool, text: String)) throws -> [String]) throws -> Result {
         // The compiler gets the absolute path; `clean` turns it back into the repository-relative one.
         let path = repository.relative(url)
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("book-example-\(UUID().uuidString)")
@@ -106,9 +122,13 @@ public struct ExampleRunner: Sendable {
         let log = work.appendingPathComponent("output.txt").path
         let shownFlags = flags.arguments.joined(separator: " ")
         let binary = work.appendingPathComponent("example").path
+        let compiled = try ExampleSourceCopy.write(url, as: path, into: work)
 
         func compile(_ output: [String]) throws -> (ok: Bool, text: String) {
-            let ending = try execute(swiftc, flags.arguments + [url.path] + output, log: log, timeout: 300)
+            try invoke(flags.arguments + prepare(work, output, invoke) + [compiled.path] + output)
+        }
+        func invoke(_ arguments: [String]) throws -> (ok: Bool, text: String) {
+            let ending = try execute(swiftc, arguments, log: log, timeout: 300)
             let text = clean(read(log), work: work)
             if let crash = CompilerCrash(ending: ending, output: text) {
                 throw BookError("swiftc crashed compiling \(path) (\(crash.summary)). This is a bug in the compiler, "
