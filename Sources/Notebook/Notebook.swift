@@ -30,7 +30,9 @@ public final class Notebook: Sendable {
         let stamp = RunStamp.current(environment: environment)
         let resultsFolder = environment["NOTEBOOK_RESULTS"].map { URL(fileURLWithPath: $0) }
         self.resultsFolder = resultsFolder
-        self.capture = resultsFolder.map { OutputCapture(folder: $0.appendingPathComponent("cells")) }
+        self.capture = resultsFolder.map {
+            OutputCapture(folder: $0.appendingPathComponent("cells"), outputCap: environment["NOTEBOOK_OUTPUT_CAP"].flatMap { Int($0) })
+        }
         self.terminal = Terminal(output: capture?.terminalOutput ?? FileHandle.standardOutput,
                                  colors: environment["NO_COLOR"] == nil && isatty(1) != 0)
         if let index = arguments.firstIndex(of: "exercise") {

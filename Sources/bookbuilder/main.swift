@@ -37,6 +37,23 @@ if let flag = arguments.firstIndex(of: "--build-dir") {
     arguments.removeSubrange(flag...(flag + 1))
 }
 
+/// What every command that runs chapters or writes the book does first: take the
+/// repository's build lock (one build at a time), make Ctrl-C stop everything it starts,
+/// and remove temporary folders a killed build left behind.
+@MainActor func prepare(_ repository: Repository) throws -> BuildLock {
+    let root = repository.root
+    Interruption.install(removing: [root.appendingPathComponent("book/.staging-\(getpid())"),
+                                    FileManager.default.temporaryDirectory.appendingPathComponent("book-soak-\(getpid())")])
+    Subreaper.enable()
+    let lock = try BuildLock(repository: repository, command: arguments.joined(separator: " ")) { holder in
+        print("waiting: another build is running in this folder (\(holder)); this one starts when it ends (Ctrl-C to give up)")
+        fflush(nil)
+    }
+    let stale = Interruption.removeStaleFolders(in: [root.appendingPathComponent(".book/runs"), root.appendingPathComponent("book")])
+    if !stale.isEmpty { print("removed what an interrupted build left behind: \(stale.joined(separator: ", "))") }
+    return lock
+}
+
 do {
     switch arguments.first {
     case "render":
@@ -46,6 +63,8 @@ do {
         let environment = ProcessInfo.processInfo.environment
         let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let repository = try Repository(root: root)
+        let lock = try prepare(repository)
+        defer { lock.release() }
         let swiftc = environment["SWIFTC"] ?? "swiftc"
         let book = Book(repository: repository,
                         buildDirectory: URL(fileURLWithPath: buildDirectory, relativeTo: root).standardizedFileURL,
@@ -62,6 +81,8 @@ do {
         guard arguments.count >= 2, let times = Int(arguments[1]), times > 0 else { fail("how many runs? e.g. bookbuilder soak 20\n\(usage)") }
         let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let repository = try Repository(root: root)
+        let lock = try prepare(repository)
+        defer { lock.release() }
         let chosen = arguments.count > 2 ? try arguments.dropFirst(2).map { try repository.chapter($0) }
                                          : try repository.chapters().filter(\.isRunnable)
         let soak = Soak(repository: repository,
