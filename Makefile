@@ -30,9 +30,20 @@ layout:
 		rm -f .build/manifest.db; touch Package.swift; \
 		mkdir -p .build; echo "$(LAYOUT)" > .build/chapter-layout; fi
 
+# When the whole build fails, each chapter is built on its own to find which do not
+# compile; their compiler output goes to $(COMPILE_FAILURES)/chapter-NN.log and the builder
+# runs and renders the rest, then fails with the list.
+COMPILE_FAILURES := $(BIN)/compile-failures
+
 book: layout ## build every chapter, run those whose code changed, write book/
-	$(SWIFT) build $(SPM_FLAGS) -c $(CONFIG)
-	$(BUILDER) book --build-dir $(BIN)
+	$(SWIFT) build $(SPM_FLAGS) -c $(CONFIG) --product bookbuilder
+	@rm -rf $(COMPILE_FAILURES); mkdir -p $(COMPILE_FAILURES)
+	@$(SWIFT) build $(SPM_FLAGS) -c $(CONFIG) || { \
+		echo "The build failed: building each chapter on its own to find which do not compile"; \
+		for c in $(CHAPTERS); do n=$${c%%-*}; [ -f Chapters/$$c/main.swift ] || continue; \
+			if $(SWIFT) build $(SPM_FLAGS) -c $(CONFIG) --product chapter-$$n > $(COMPILE_FAILURES)/chapter-$$n.log 2>&1; \
+			then rm $(COMPILE_FAILURES)/chapter-$$n.log; else echo "  chapter-$$n does not compile"; fi; done; }
+	$(BUILDER) book --build-dir $(BIN) --compile-failures $(COMPILE_FAILURES)
 
 pages: layout ## re-render book/ from the last good runs, running nothing
 	$(SWIFT) build $(SPM_FLAGS) -c $(CONFIG) --product bookbuilder
@@ -59,17 +70,21 @@ soak: layout ## run every chapter $(SOAK) times (ONLY="01 05" for some): passes 
 	$(BUILDER) soak $(SOAK) $(ONLY) --build-dir $(BIN)
 
 # `make chapter-05` and `make chapter-05-futures` both run chapter 05.
+# A chapter folder without a main.swift is prose only: nothing to build or run.
 chapter-%: layout
-	$(SWIFT) build $(SPM_FLAGS) -c $(CONFIG) --product chapter-$(word 1,$(subst -, ,$*))
+	@n=$(word 1,$(subst -, ,$*)); if ls -d Chapters/$$n-*/ >/dev/null 2>&1 && ! ls Chapters/$$n-*/main.swift >/dev/null 2>&1; then \
+		echo "Chapters/$$(basename $$(ls -d Chapters/$$n-*/)) has no main.swift: prose only, nothing to run"; \
+	else $(SWIFT) build $(SPM_FLAGS) -c $(CONFIG) --product chapter-$$n; fi
 	$(SWIFT) build $(SPM_FLAGS) -c $(CONFIG) --product bookbuilder
 	$(BUILDER) chapter $(word 1,$(subst -, ,$*)) --build-dir $(BIN)
 
 help: ## this list
 	@echo "Targets:"
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | awk -F'\t' '{ printf "  make %-12s %s\n", $$1, $$2 }'
-	@echo "  make chapter-NN    build and run one chapter in the terminal, refresh its page"
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | sed 's/$$(SOAK)/$(SOAK)/' \
+		| awk -F'\t' '{ printf "  make %-12s %s\n", $$1, $$2 }'
+	@printf "  make %-12s %s\n" chapter-NN "build and run one chapter in the terminal, refresh its page"
 	@echo "Chapters:"
-	@for c in $(CHAPTERS); do echo "  make chapter-$${c%%-*}    ($$c)"; done
+	@for c in $(CHAPTERS); do printf "  make %-12s (%s)\n" "chapter-$${c%%-*}" "$$c"; done
 
 clean: ## remove build products, runs and generated pages (the theme stays)
 	rm -rf .build .book

@@ -36,6 +36,12 @@ if let flag = arguments.firstIndex(of: "--build-dir") {
     buildDirectory = arguments[flag + 1]
     arguments.removeSubrange(flag...(flag + 1))
 }
+var compileFailures: String?
+if let flag = arguments.firstIndex(of: "--compile-failures") {
+    guard flag + 1 < arguments.count else { fail("--compile-failures needs a folder") }
+    compileFailures = arguments[flag + 1]
+    arguments.removeSubrange(flag...(flag + 1))
+}
 
 /// What every command that runs chapters or writes the book does first: take the
 /// repository's build lock (one build at a time), make Ctrl-C stop everything it starts,
@@ -69,6 +75,7 @@ do {
         let book = Book(repository: repository,
                         buildDirectory: URL(fileURLWithPath: buildDirectory, relativeTo: root).standardizedFileURL,
                         swiftc: swiftc, compilerVersion: compilerVersion(swiftc),
+                        compileFailures: compileFailures.map { URL(fileURLWithPath: $0, relativeTo: root).standardizedFileURL },
                         say: { print($0); fflush(nil) })
         switch arguments.first {
         case "book": try book.build()

@@ -156,6 +156,7 @@ public struct ChapterRunner: Sendable {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         try encoder.encode(record).write(to: staging.appendingPathComponent("results.json"))
         try fingerprint.write(to: staging.appendingPathComponent("fingerprint"), atomically: true, encoding: .utf8)
+        try RunHistory.saveSources(of: chapter, into: staging)
         if FileManager.default.fileExists(atPath: final.path) { try FileManager.default.moveItem(at: final, to: old) }
         try FileManager.default.moveItem(at: staging, to: final)
         try? FileManager.default.removeItem(at: old)

@@ -8,40 +8,81 @@ public struct Book {
     let runner: ChapterRunner
     let examples: ExampleRunner
     let writer: BookWriter
+    let history: RunHistory
+    /// Where `make book` left the compiler's output for each chapter that did not compile
+    /// (`chapter-NN.log`), when it had to build them one by one.
+    let compileFailures: URL?
     let say: @Sendable (String) -> Void
 
     public init(repository: Repository, buildDirectory: URL, swiftc: String, compilerVersion: String,
-                say: @escaping @Sendable (String) -> Void) {
+                compileFailures: URL? = nil, say: @escaping @Sendable (String) -> Void) {
         self.repository = repository
+        self.compileFailures = compileFailures
         runner = ChapterRunner(repository: repository, buildDirectory: buildDirectory, swiftVersion: compilerVersion)
+        history = RunHistory(runsFolder: runner.runsFolder)
         examples = ExampleRunner(repository: repository, swiftc: swiftc, compilerVersion: compilerVersion)
         writer = BookWriter(repository: repository, folder: repository.root.appendingPathComponent("book"))
         self.say = say
     }
 
     /// `make book`: runs every chapter whose executable changed since its last good run.
+    /// A chapter that does not compile or fails does not stop the others: every page is
+    /// rendered (a failed chapter keeps its last good output, marked as such), then the
+    /// build fails with the list of what failed.
     public func build() throws {
         let chapters = try repository.chapters()
+        var failed: [String] = []
         for chapter in chapters where chapter.isRunnable {
-            if runner.isUpToDate(chapter) {
+            if let compilerOutput = compileFailure(of: chapter) {
+                let message = "chapter \(chapter.slug) does not compile:\n" + compilerOutput
+                say(progress(chapter, "FAILED: does not compile"))
+                history.recordFailure(message, of: chapter)
+                failed.append(message)
+            } else if runner.isUpToDate(chapter) {
+                // The same executable made the last good run: its output is current even if
+                // a source file changed in a way the compiler ignores (a comment).
+                history.refreshSources(of: chapter)
                 say(progress(chapter, "up to date (last run \(runner.lastGoodRun(chapter)?.stamp.date ?? "?"))"))
             } else {
                 say(progress(chapter, "running…"))
                 let start = ContinuousClock.now
-                let record = try runner.run(chapter, echo: false)
-                say(progress(chapter, summary(record, seconds: (ContinuousClock.now - start).seconds)))
+                do {
+                    let record = try runner.run(chapter, echo: false)
+                    history.clearFailure(of: chapter)
+                    say(progress(chapter, summary(record, seconds: (ContinuousClock.now - start).seconds)))
+                } catch let error as BookError {
+                    say(progress(chapter, "FAILED"))
+                    history.recordFailure(error.description, of: chapter)
+                    failed.append(error.description)
+                }
             }
         }
         try render(chapters)
+        if !failed.isEmpty {
+            throw BookError("\(failed.count) chapter(s) failed; every other page was written, and each failed chapter keeps its last good output:\n\n"
+                            + failed.joined(separator: "\n\n"))
+        }
     }
 
-    /// `make chapter-NN`: runs one chapter in the terminal, then refreshes the book.
+    /// `make chapter-NN`: runs one chapter in the terminal, then refreshes the book
+    /// (also when the run failed: the page then says its output is older).
     public func runChapter(_ number: String) throws {
         let chapter = try repository.chapter(number)
+        guard chapter.isRunnable else {
+            say(progress(chapter, "prose only (no main.swift): nothing to run"))
+            return try render(try repository.chapters())
+        }
         say(progress(chapter, "running \(chapter.productName)"))
         let start = ContinuousClock.now
-        let record = try runner.run(chapter, echo: true)
-        say(progress(chapter, summary(record, seconds: (ContinuousClock.now - start).seconds)))
+        do {
+            let record = try runner.run(chapter, echo: true)
+            history.clearFailure(of: chapter)
+            say(progress(chapter, summary(record, seconds: (ContinuousClock.now - start).seconds)))
+        } catch let error as BookError {
+            history.recordFailure(error.description, of: chapter)
+            try render(try repository.chapters())
+            throw error
+        }
         try render(try repository.chapters())
     }
 
@@ -57,13 +98,24 @@ public struct Book {
             if let record = runner.lastGoodRun(chapter) {
                 let resolved = try ChapterResolver(repository: repository, chapter: chapter, record: record, examples: examples).resolve()
                 resolved.notes.forEach { say("note: \($0)") }
-                contents.append(.resolved(resolved))
+                let notice = StaleNotice(chapter: chapter, stamp: record.stamp, failure: history.latestFailure(of: chapter),
+                                         changedSources: history.changedSources(of: chapter))
+                contents.append(.resolved(notice.applied(to: resolved)))
             } else {
                 contents.append(.notRunYet(chapter, title: (try? Prose.read(chapter).title) ?? chapter.slug))
             }
         }
         try writer.write(contents)
         say("book: wrote \(contents.count) chapter page(s), index.html, print.html and book.md to book/ in \(Format.duration((ContinuousClock.now - start).seconds))")
+    }
+
+    /// The compiler's errors for `chapter`, if `make book` found that it does not compile.
+    private func compileFailure(of chapter: Chapter) -> String? {
+        guard let folder = compileFailures,
+              let data = FileManager.default.contents(atPath: folder.appendingPathComponent("\(chapter.productName).log").path) else { return nil }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        let errors = lines.filter { $0.contains("error:") }
+        return (errors.isEmpty ? Array(lines.suffix(15)) : Array(errors.prefix(15))).joined(separator: "\n")
     }
 
     private func progress(_ chapter: Chapter, _ text: String) -> String {
