@@ -106,7 +106,36 @@ public struct Book {
             }
         }
         try writer.write(contents)
+        let removed = removeLeftovers(of: chapters)
+        if !removed.isEmpty { say("book: removed what chapters that no longer exist left: \(removed.joined(separator: ", "))") }
         say("book: wrote \(contents.count) chapter page(s), index.html, print.html and book.md to book/ in \(Format.duration((ContinuousClock.now - start).seconds))")
+    }
+
+    /// Pages, figures and runs of chapters that were deleted or renamed: `book/NN-name.html`,
+    /// `book/figures/NN-name-*.svg`, `.book/runs/NN-name/`. Returns what it removed.
+    private func removeLeftovers(of chapters: [Chapter]) -> [String] {
+        let slugs = Set(chapters.map(\.slug))
+        let isChapterName = /^[0-9]{2}-[A-Za-z0-9-]+/
+        let fm = FileManager.default
+        var removed: [String] = []
+        func sweep(_ folder: URL, owner: (String) -> String?) {
+            for name in (try? fm.contentsOfDirectory(atPath: folder.path)) ?? [] {
+                guard name.prefixMatch(of: isChapterName) != nil, let slug = owner(name), !slugs.contains(slug) else { continue }
+                let url = folder.appendingPathComponent(name)
+                if (try? fm.removeItem(at: url)) != nil { removed.append(repository.relative(url)) }
+            }
+        }
+        let book = repository.root.appendingPathComponent("book")
+        sweep(book) { $0.hasSuffix(".html") ? String($0.dropLast(5)) : nil }
+        // A figure is `<slug>-<name>.svg`: it belongs to a current chapter if one's slug starts it.
+        sweep(book.appendingPathComponent("figures")) { name in
+            slugs.contains { name.hasPrefix($0 + "-") } ? nil : name
+        }
+        sweep(runner.runsFolder) { name in
+            if name.hasSuffix(".failed.json") { return String(name.dropLast(".failed.json".count)) }
+            return name.contains(".") ? nil : name  // `.running-PID` folders are not this sweep's
+        }
+        return removed.sorted()
     }
 
     /// The compiler's errors for `chapter`, if `make book` found that it does not compile.
