@@ -25,6 +25,14 @@ extension ChapterRunnerTests {
         #expect(message.contains("chapter 10-deadlock was stopped in cell 'deadlock': the cell ran past its own budget of 2 s"))
         // Printed with `print` just before the hang: line buffering kept it.
         #expect(message.contains("the last lines cell 'deadlock' wrote to stdout ---\nbefore the deadlock"))
+        #if os(Linux)
+        // Where the thread waits, trimmed to the chapter's own file (gdb when installed).
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/gdb") {
+            #expect(message.contains("main thread waiting in DispatchSemaphore.wait() at main.swift:"))
+        } else {
+            #expect(message.contains("install gdb to see where the chapter's threads were waiting"))
+        }
+        #endif
     }
 
     #if os(Linux)

@@ -13,6 +13,7 @@ final class CellWatch: @unchecked Sendable {
     private var cell = "(before the first cell)"
     private var cellStart = ContinuousClock.now
     private var reason: String?
+    private var flooding = false
 
     init(folder: URL, cellBudget: Double, outputCap: Int) {
         self.folder = folder
@@ -28,6 +29,8 @@ final class CellWatch: @unchecked Sendable {
 
     /// Why the chapter was stopped, when `shouldStop()` said so.
     var stopReason: String? { lock.withLock { reason } }
+    /// True when it was stopped for flooding its output (not for time).
+    var isFlooding: Bool { lock.withLock { flooding } }
 
     /// True when the current cell has run past its budget or filled its output.
     func shouldStop() -> Bool {
@@ -41,6 +44,7 @@ final class CellWatch: @unchecked Sendable {
         for stream in ["stdout", "stderr"] {
             let size = Self.size(folder.appendingPathComponent("cells/\(stream)").path)
             if size >= outputCap {
+                lock.withLock { flooding = true }
                 return stop("the cell wrote \(Format.count(size)) bytes to its \(stream), the most a cell may write,"
                             + " and was still writing: stopped before it filled the disk")
             }

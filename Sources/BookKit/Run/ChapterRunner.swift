@@ -85,12 +85,16 @@ public struct ChapterRunner: Sendable {
         // apart from other programs' by the creating process's pid in their names.
         var runProcesses: Set<pid_t> = [child.pid]
         var segmentsHeld: Set<String> = []
+        var hangReport = ""
         let ending = child.wait(timeout: budget) {
             let cell = watch.currentCell
             let alive = [child.pid] + sweep.survivors(cell: cell).map(\.pid)
             runProcesses.formUnion(alive)
             segmentsHeld.formUnion(SharedMemorySnapshot.heldSegments(by: alive))
             return watch.shouldStop()
+        } beforeKilling: {
+            // A hang, not a flood: show where the threads wait before they are gone.
+            if !watch.isFlooding { hangReport = HangReport.threads(of: child.pid, executable: exe) }
         }
         let cell = watch.currentCell
         let stoppedEarly = ending == .timedOut || ending == .stopped
@@ -103,7 +107,7 @@ public struct ChapterRunner: Sendable {
         // Whatever the failure, show what the cell printed: the head of its stderr (a crash
         // report starts with the reason, "Fatal error: ..."), the tail of its stdout (the
         // last thing it did before it hung), and the tail of the chapter's terminal.
-        let context = CellWatch.excerpts(folder: work, cell: cell)
+        let context = hangReport + CellWatch.excerpts(folder: work, cell: cell)
             + (echo ? "" : Self.excerpt(of: log, heading: "the last lines of its terminal output", fromEnd: true))
         let killedToo = leftRunning.isEmpty ? "" : " (with \(leftRunning.count) process(es) it started: \(ProcessSweep.describe(leftRunning)))"
 

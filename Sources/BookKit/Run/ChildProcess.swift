@@ -85,7 +85,10 @@ struct ChildProcess {
     /// whole process group is killed (and reaped) before this returns. `poll` runs about
     /// every `interval` while the child runs; when it returns `true` the group is killed
     /// the same way and the ending is `.stopped`.
-    func wait(timeout: Double, every interval: Duration = .milliseconds(250), poll: () -> Bool = { false }) -> Ending {
+    /// `beforeKilling` runs just before the group is killed for either reason (to look at
+    /// the live process one last time).
+    func wait(timeout: Double, every interval: Duration = .milliseconds(250), poll: () -> Bool = { false },
+              beforeKilling: () -> Void = {}) -> Ending {
         defer { Interruption.ended(group: pid) }
         let deadline = ContinuousClock.now + .milliseconds(Int(timeout * 1000))
         var nextPoll = ContinuousClock.now
@@ -93,6 +96,7 @@ struct ChildProcess {
         while true {
             if ContinuousClock.now >= nextPoll {
                 if poll() {
+                    beforeKilling()
                     killGroup()
                     _ = waitpid(pid, &status, 0)
                     return .stopped
@@ -106,6 +110,7 @@ struct ChildProcess {
             }
             if result < 0 && errno != EINTR { return .exited(-1) }
             if ContinuousClock.now >= deadline {
+                beforeKilling()
                 killGroup()
                 _ = waitpid(pid, &status, 0)
                 return .timedOut

@@ -82,7 +82,8 @@ public struct Book {
             say(progress(chapter, summary(record, seconds: (ContinuousClock.now - start).seconds)))
         } catch let error as BookError {
             history.recordFailure(error.description, of: chapter)
-            try render(try repository.chapters())
+            // The run's failure is the news; a page that cannot be rendered must not hide it.
+            do { try render(try repository.chapters()) } catch { say("note: the book could not be rendered either: \(error)") }
             throw error
         }
         try render(try repository.chapters())
