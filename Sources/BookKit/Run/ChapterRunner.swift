@@ -13,7 +13,8 @@ public struct ChapterRunner: Sendable {
     /// their runs apart from the book's).
     public let runsFolder: URL
 
-    /// The time one cell may take; `nil`: half the chapter's budget, at least 20 s.
+    /// The time one cell may take; `nil`: half the chapter's budget, at least 20 s (the
+    /// whole budget under ThreadSanitizer).
     public let cellBudget: Double?
     /// What a cell may write to its stdout or its stderr, in bytes: the chapter cannot
     /// write past it (the file-size limit, inherited by every process it starts), and a
@@ -56,7 +57,10 @@ public struct ChapterRunner: Sendable {
             throw BookError("\(repository.relative(exe)) does not exist: build it first (swift build --product \(chapter.productName))")
         }
         let budget = try Prose.frontMatter(of: chapter).budget ?? defaultBudget
-        let cellBudget = min(budget, self.cellBudget ?? max(20, budget / 2))
+        // Under ThreadSanitizer (`make tsan` runs the chapters from the sanitized test
+        // process, built with the same flags) a cell can be many times slower: only the
+        // chapter's budget applies then.
+        let cellBudget = min(budget, self.cellBudget ?? (Notebook.isThreadSanitized ? budget : max(20, budget / 2)))
         let work = runsFolder.appendingPathComponent("\(chapter.slug).running-\(getpid())")
         try? FileManager.default.removeItem(at: work)
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
