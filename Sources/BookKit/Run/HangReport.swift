@@ -71,7 +71,7 @@ enum HangReport {
     /// The load address of `path` in `pid` (its mapping at file offset 0) and the span of
     /// all its mappings.
     static func mapping(of path: String, in pid: pid_t) -> (UInt64, ClosedRange<UInt64>)? {
-        guard let maps = try? String(contentsOfFile: "/proc/\(pid)/maps", encoding: .utf8) else { return nil }
+        guard let maps = ProcessTable.readWhole("/proc/\(pid)/maps") else { return nil }
         var base: UInt64?, low = UInt64.max, high: UInt64 = 0
         for line in maps.split(separator: "\n") where line.hasSuffix(" " + path) {
             let fields = line.split(separator: " ", omittingEmptySubsequences: true)

@@ -164,6 +164,22 @@ struct ProcessTable {
         return result
     }
 
+    /// A `/proc` file read to its end. Their size is 0 to `stat`, and a reader that trusts
+    /// the size stops early: a ThreadSanitizer process's `maps` runs to many pages.
+    static func readWhole(_ path: String) -> String? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var data = Data(), buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { break }
+            data.append(contentsOf: buffer[..<count])
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
     /// The command line, arguments separated by spaces (at most 200 characters).
     static func commandLine(of pid: pid_t) -> String {
         guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline"), !data.isEmpty else {
@@ -218,7 +234,7 @@ struct SharedMemorySnapshot {
                     held.insert(String(target.dropFirst("/dev/shm/".count)))
                 }
             }
-            if let maps = try? String(contentsOfFile: "/proc/\(pid)/maps", encoding: .utf8) {
+            if let maps = ProcessTable.readWhole("/proc/\(pid)/maps") {
                 for line in maps.split(separator: "\n") {
                     guard let range = line.range(of: " /dev/shm/") else { continue }
                     held.insert(String(line[range.upperBound...]).replacingOccurrences(of: " (deleted)", with: ""))
