@@ -51,14 +51,20 @@ extension ChapterRunnerTests {
 
     @Test func pagesMarkOutputWhoseCodeChangedSinceItsRun() throws {
         let fixture = try Fixture()
-        let chapter = try fixture.chapter("01-good", prose: "# Good\n\n{{#cell first}}\n", sources: ["Cells.swift": "let a = 1\n"])
+        let cells = "// ANCHOR: first\nlet a = 1\n// ANCHOR_END: first\n// ANCHOR: other\nlet b = 1\n// ANCHOR_END: other\n"
+        let chapter = try fixture.chapter("01-good", prose: "# Good\n\n{{#cell first}}\n\n{{#code other}}\n", sources: ["Cells.swift": cells])
         let book = Book(repository: try fixture.repository, buildDirectory: try fixture.buildDirectory, swiftc: "swiftc", compilerVersion: "test", say: { _ in })
         try book.build()
         #expect(fixture.read("book/01-good.html")?.contains("run-notice") == false)
-        try fixture.write("Chapters/01-good/Cells.swift", "let a = 2\n")
+        #expect(fixture.read("book/01-good.html")?.contains("changed since this output was produced") == false)
+        try fixture.write("Chapters/01-good/Cells.swift", cells.replacingOccurrences(of: "let a = 1", with: "let a = 2"))
         try book.renderOnly()
         let page = fixture.read("book/01-good.html") ?? ""
         #expect(page.contains("The code in Cells.swift has changed since the run of"))
+        // The changed cell's code is marked; the unchanged region is not.
+        #expect(page.contains("#first</span> <strong class=\"code-stale\""))
+        #expect(!page.contains("#other</span> <strong"))
+        #expect(fixture.read("book/book.md")?.contains("· first · **changed since this output was produced**") == true)
         #expect(page.contains("make chapter-\(chapter.number)"))
     }
 }

@@ -43,11 +43,32 @@ public struct RunHistory: Sendable {
         return result
     }
 
+    /// Fingerprints of each anchored region (a cell's code is the region named like the
+    /// cell) in the chapter's `.swift` files now, by anchor name.
+    static func anchorFingerprints(of chapter: Chapter) -> [String: String] {
+        var result: [String: String] = [:]
+        for url in (try? chapter.sourceFiles()) ?? [] {
+            guard let source = try? AnchoredSource(contentsOf: url, displayPath: url.lastPathComponent) else { continue }
+            for name in source.regions.keys { result[name] = source.text(anchor: name).map(Fingerprint.of) }
+        }
+        return result
+    }
+
     /// Saved with a good run, into its folder (`folder` is that run's staging folder).
     static func saveSources(of chapter: Chapter, into folder: URL) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         try encoder.encode(sourceFingerprints(of: chapter)).write(to: folder.appendingPathComponent("sources.json"))
+        try encoder.encode(anchorFingerprints(of: chapter)).write(to: folder.appendingPathComponent("anchors.json"))
+    }
+
+    /// Anchored regions (cells' code) whose text differs from the last good run's, or that
+    /// it did not have; empty when that run did not record them.
+    public func changedAnchors(of chapter: Chapter) -> Set<String> {
+        let url = runsFolder.appendingPathComponent("\(chapter.slug)/anchors.json")
+        guard let data = FileManager.default.contents(atPath: url.path),
+              let then = try? JSONDecoder().decode([String: String].self, from: data) else { return [] }
+        return Set(Self.anchorFingerprints(of: chapter).filter { then[$0.key] != $0.value }.keys)
     }
 
     /// Records the current sources as those of the last good run, when it has a folder.

@@ -104,7 +104,8 @@ public struct Book {
                 }
                 resolved.notes.forEach { say("note: \($0)") }
                 let notice = StaleNotice(chapter: chapter, stamp: record.stamp, failure: history.latestFailure(of: chapter),
-                                         changedSources: history.changedSources(of: chapter))
+                                         changedSources: history.changedSources(of: chapter),
+                                         changedAnchors: history.changedAnchors(of: chapter))
                 contents.append(.resolved(notice.applied(to: resolved)))
             } else {
                 contents.append(.notRunYet(chapter, title: (try? Prose.read(chapter).title) ?? chapter.slug))

@@ -9,6 +9,8 @@ struct StaleNotice {
     let stamp: RunStamp
     let failure: RunHistory.Failure?
     let changedSources: [String]?
+    /// Anchors (cells' code) changed since the run: each such code block gets a mark.
+    var changedAnchors: Set<String> = []
 
     /// Sentences for the notice, empty when the output is current.
     var sentences: [String] {
@@ -25,13 +27,26 @@ struct StaleNotice {
 
     func applied(to resolved: ResolvedChapter) -> ResolvedChapter {
         let sentences = self.sentences
-        guard !sentences.isEmpty else { return resolved }
+        guard !sentences.isEmpty || !changedAnchors.isEmpty else { return resolved }
+        var (pageHTML, pageMarkdown) = (resolved.html, resolved.markdown)
+        for anchor in changedAnchors.sorted() {
+            // The header Fragments.code gives a region, and the caption MarkdownBlocks.code gives it.
+            let header = "<span class=\"code-anchor\" title=\"anchor in the file\">#\(HTML.escape(anchor))</span>"
+            pageHTML = pageHTML.replacingOccurrences(of: header, with: header
+                + " <strong class=\"code-stale\" title=\"the output below is from an older version of this code\">changed since this output was produced</strong>")
+            pageMarkdown = pageMarkdown.replacingOccurrences(of: " · \(anchor)</sub>", with: " · \(anchor) · **changed since this output was produced**</sub>")
+        }
+        guard !sentences.isEmpty else {
+            return ResolvedChapter(chapter: resolved.chapter, title: resolved.title, html: pageHTML, markdown: pageMarkdown,
+                                   headings: resolved.headings, stamp: resolved.stamp, figureFiles: resolved.figureFiles,
+                                   notes: resolved.notes)
+        }
         let html = "<div class=\"callout callout-warning run-notice\" role=\"note\"><p class=\"callout-title\">Older output</p>\n"
             + sentences.map { "<p>\(HTML.escape($0))</p>" }.joined(separator: "\n") + "\n</div>\n"
         let markdown = "> **Older output.** " + sentences.joined(separator: " ").replacingOccurrences(of: "\n", with: " ") + "\n"
         return ResolvedChapter(chapter: resolved.chapter, title: resolved.title,
-                               html: Self.insert(html, afterFirst: "</h1>", in: resolved.html),
-                               markdown: Self.insertAfterFirstHeading(markdown, in: resolved.markdown),
+                               html: Self.insert(html, afterFirst: "</h1>", in: pageHTML),
+                               markdown: Self.insertAfterFirstHeading(markdown, in: pageMarkdown),
                                headings: resolved.headings, stamp: resolved.stamp, figureFiles: resolved.figureFiles,
                                notes: resolved.notes)
     }
