@@ -31,7 +31,8 @@ public final class Notebook: Sendable {
         let resultsFolder = environment["NOTEBOOK_RESULTS"].map { URL(fileURLWithPath: $0) }
         self.resultsFolder = resultsFolder
         self.capture = resultsFolder.map {
-            OutputCapture(folder: $0.appendingPathComponent("cells"), outputCap: environment["NOTEBOOK_OUTPUT_CAP"].flatMap { Int($0) })
+            OutputCapture(folder: $0.appendingPathComponent("cells"), outputCap: environment["NOTEBOOK_OUTPUT_CAP"].flatMap { Int($0) },
+                          builder: environment["NOTEBOOK_BUILDER_PID"].flatMap { pid_t($0) })
         }
         self.terminal = Terminal(output: capture?.terminalOutput ?? FileHandle.standardOutput,
                                  colors: environment["NO_COLOR"] == nil && isatty(1) != 0)

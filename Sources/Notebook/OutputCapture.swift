@@ -32,13 +32,27 @@ final class OutputCapture: Sendable {
     /// `outputCap` (bytes, from the builder's `NOTEBOOK_OUTPUT_CAP`): no file the chapter
     /// or a process it starts writes may grow past it, so a cell that floods its output
     /// cannot fill the disk; the builder stops a cell whose output reaches it.
-    init(folder: URL, outputCap: Int? = nil) {
+    init(folder: URL, outputCap: Int? = nil, builder: pid_t? = nil) {
         self.folder = folder
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         savedStdout = dup(1)
         savedStderr = dup(2)
         Self.lineBufferStandardOutput()
         if let outputCap { Self.limitFileSize(to: outputCap) }
+        if let builder { Self.dieWithTheBuilder(builder) }
+    }
+
+    /// Linux: a chapter the builder runs is killed if the builder dies without stopping it
+    /// (`kill -9`): a chapter in its own process group hears no Ctrl-C, and a hung one
+    /// would otherwise run on with no watchdog. (glibc's `prctl` is variadic, which Swift
+    /// cannot call: it is called through a non-variadic pointer.)
+    private static func dieWithTheBuilder(_ builder: pid_t) {
+        #if os(Linux)
+        typealias Prctl = @convention(c) (Int32, UInt, UInt, UInt, UInt) -> Int32
+        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "prctl") else { return }
+        _ = unsafeBitCast(symbol, to: Prctl.self)(1 /* PR_SET_PDEATHSIG */, UInt(SIGKILL), 0, 0, 0)
+        if getppid() != builder { _exit(1) }  // the builder died before the call
+        #endif
     }
 
     /// stdout redirected to a file is fully buffered: a line printed just before a hang or

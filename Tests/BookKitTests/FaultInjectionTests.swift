@@ -64,6 +64,24 @@ extension ChapterRunnerTests {
         #expect(Self.processes(named: "/bin/sleep 602").isEmpty)
     }
 
+    /// `kill -9` leaves the builder no chance to clean up; the chapter still dies with it.
+    @Test func chapterDiesWithABuilderKilledOutright() throws {
+        let fixture = try Fixture()
+        _ = try fixture.chapter("10-deadlock", prose: "# Deadlock\n")
+        let run = try BuilderProcess(fixture: fixture, arguments: ["chapter", "10"])
+        let deadline = ContinuousClock.now + .seconds(30)
+        func chapter() -> [pid_t] { fixture.livingProcesses().filter { ProcessTable.commandLine(of: $0).hasSuffix("build/chapter-10") } }
+        let current = fixture.root.appendingPathComponent(".book/runs/10-deadlock.running-\(run.pid)/current-cell")
+        while ContinuousClock.now < deadline && (try? String(contentsOf: current, encoding: .utf8)) != "deadlock" { usleep(50_000) }
+        let found = chapter()
+        try #require(!found.isEmpty)
+        kill(run.pid, SIGKILL)
+        _ = run.wait(timeout: 10)
+        let gone = ContinuousClock.now + .seconds(10)
+        while ContinuousClock.now < gone && found.contains(where: { ProcessTable.entry($0).map { !$0.isZombie } ?? false }) { usleep(50_000) }
+        #expect(!found.contains(where: { ProcessTable.entry($0).map { !$0.isZombie } ?? false }))
+    }
+
     @Test func ctrlCStopsTheChapterItsChildrenAndRemovesTemporaryFolders() throws {
         let fixture = try Fixture()
         _ = try fixture.chapter("04-hang", prose: "# Hang\n")

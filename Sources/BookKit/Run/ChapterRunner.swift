@@ -79,6 +79,7 @@ public struct ChapterRunner: Sendable {
         environment["NOTEBOOK_RESULTS"] = work.path
         environment["NOTEBOOK_SWIFT_VERSION"] = swiftVersion
         environment["NOTEBOOK_OUTPUT_CAP"] = String(outputCap)
+        environment["NOTEBOOK_BUILDER_PID"] = String(getpid())  // the chapter dies with it (Linux)
         environment[ProcessSweep.variable] = sweep.value
         let log = work.appendingPathComponent("terminal.log").path
         let child = try ChildProcess(executable: exe.path, arguments: [], environment: environment,
