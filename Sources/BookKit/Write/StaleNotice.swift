@@ -42,13 +42,18 @@ struct StaleNotice {
                                    notes: resolved.notes)
         }
         let html = "<div class=\"callout callout-warning run-notice\" role=\"note\"><p class=\"callout-title\">Older output</p>\n"
-            + sentences.map { "<p>\(HTML.escape($0))</p>" }.joined(separator: "\n") + "\n</div>\n"
+            + sentences.map { "<p>\(Self.codeSpans(HTML.escape($0)))</p>" }.joined(separator: "\n") + "\n</div>\n"
         let markdown = "> **Older output.** " + sentences.joined(separator: " ").replacingOccurrences(of: "\n", with: " ") + "\n"
         return ResolvedChapter(chapter: resolved.chapter, title: resolved.title,
                                html: Self.insert(html, afterFirst: "</h1>", in: pageHTML),
                                markdown: Self.insertAfterFirstHeading(markdown, in: pageMarkdown),
                                headings: resolved.headings, stamp: resolved.stamp, figureFiles: resolved.figureFiles,
                                notes: resolved.notes)
+    }
+
+    /// `make chapter-01` in a sentence becomes `<code>make chapter-01</code>`.
+    private static func codeSpans(_ escaped: String) -> String {
+        escaped.replacing(/`([^`]+)`/) { "<code>\($0.output.1)</code>" }
     }
 
     private static func insert(_ text: String, afterFirst marker: String, in html: String) -> String {
