@@ -68,3 +68,18 @@ extension ChapterRunnerTests {
         #expect(page.contains("make chapter-\(chapter.number)"))
     }
 }
+
+@Suite("The older-output notice")
+struct StaleNoticeTests {
+    @Test func failureMessageIsEscapedAndFreeOfControlBytes() throws {
+        let fixture = try Fixture()
+        let chapter = try fixture.chapter("01-good", prose: "# Good\n")
+        let resolved = try fixture.resolver(chapter, record: sampleRecord()).resolve()
+        let notice = StaleNotice(chapter: chapter, stamp: sampleRecord().stamp,
+                                 failure: RunHistory.Failure(date: "2026-02-02T00:00:00Z", message: "cell `x`: <b>\u{1B}[31mred\u{0}\nsecond line"),
+                                 changedSources: nil)
+        let html = notice.applied(to: resolved).html
+        #expect(html.contains("the latest run (2026-02-02T00:00:00Z) failed: cell <code>x</code>: &lt;b&gt;red␀</p>"))
+        #expect(!html.contains("second line") && !html.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+    }
+}

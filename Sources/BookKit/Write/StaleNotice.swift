@@ -26,7 +26,8 @@ struct StaleNotice {
     }
 
     func applied(to resolved: ResolvedChapter) -> ResolvedChapter {
-        let sentences = self.sentences
+        // A failure's message may quote what a cell printed: no control byte reaches the page.
+        let sentences = self.sentences.map(TerminalText.plain)
         guard !sentences.isEmpty || !changedAnchors.isEmpty else { return resolved }
         var (pageHTML, pageMarkdown) = (resolved.html, resolved.markdown)
         for anchor in changedAnchors.sorted() {
