@@ -42,8 +42,20 @@ $(BUILT): $(SOURCES)
 	$(SWIFT) build $(SPM_FLAGS) -c $(CONFIG)
 	@mv $@.new $@
 
-book: layout $(BUILT) ## build every chapter, run those whose code changed, write book/
-	$(BUILDER) book --build-dir $(BIN)
+# When the whole build fails, each chapter is built on its own to find which do not
+# compile; their compiler output goes to $(COMPILE_FAILURES)/chapter-NN.log and the builder
+# runs and renders the rest, then fails with the list.
+COMPILE_FAILURES := $(BIN)/compile-failures
+
+book: layout ## build every chapter, run those whose code changed, write book/
+	@rm -rf $(COMPILE_FAILURES); mkdir -p $(COMPILE_FAILURES)
+	@$(MAKE) --no-print-directory -s $(BUILT) || { \
+		echo "The build failed: building each chapter on its own to find which do not compile"; \
+		$(SWIFT) build $(SPM_FLAGS) -c $(CONFIG) --product bookbuilder || exit 1; \
+		for c in $(CHAPTERS); do n=$${c%%-*}; [ -f Chapters/$$c/main.swift ] || continue; \
+			if $(SWIFT) build $(SPM_FLAGS) -c $(CONFIG) --product chapter-$$n > $(COMPILE_FAILURES)/chapter-$$n.log 2>&1; \
+			then rm $(COMPILE_FAILURES)/chapter-$$n.log; else echo "  chapter-$$n does not compile"; fi; done; }
+	$(BUILDER) book --build-dir $(BIN) --compile-failures $(COMPILE_FAILURES)
 
 # EXERCISE=03-1 also re-runs `chapter-03 exercise 1` in the terminal on every save.
 # Code that does not build yet does not stop the watch: saving the fix builds it.
@@ -81,8 +93,11 @@ soak: layout ## run every chapter $(SOAK) times (ONLY="01 05" for some): passes 
 
 # `make chapter-05` and `make chapter-05-futures` both run chapter 05. With CELL=NAME
 # only that cell runs, in the terminal; the page keeps the chapter's last full run.
+# A chapter folder without a main.swift is prose only: nothing to build or run.
 chapter-%: layout
-	$(SWIFT) build $(SPM_FLAGS) -c $(CONFIG) --product chapter-$(word 1,$(subst -, ,$*))
+	@n=$(word 1,$(subst -, ,$*)); if ls -d Chapters/$$n-*/ >/dev/null 2>&1 && ! ls Chapters/$$n-*/main.swift >/dev/null 2>&1; then \
+		echo "Chapters/$$(basename $$(ls -d Chapters/$$n-*/)) has no main.swift: prose only, nothing to run"; \
+	else $(SWIFT) build $(SPM_FLAGS) -c $(CONFIG) --product chapter-$$n; fi
 ifdef CELL
 	$(BIN)/chapter-$(word 1,$(subst -, ,$*)) cell $(CELL)
 else
@@ -107,13 +122,14 @@ exercise-% hint-% solution-%: layout
 
 help: ## this list
 	@echo "Targets:"
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | awk -F'\t' '{ printf "  make %-12s %s\n", $$1, $$2 }'
-	@echo "  make chapter-NN    build and run one chapter in the terminal, refresh its page"
-	@echo "  make chapter-NN CELL=name   run only that cell, in the terminal"
-	@echo "  make exercise-NN-K check your code for exercise K of chapter NN (Exercises.swift)"
-	@echo "  make hint-NN-K     its hints;  make solution-NN-K  the same checks on the reference solution"
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | sed 's/$$(SOAK)/$(SOAK)/' \
+		| awk -F'\t' '{ printf "  make %-12s %s\n", $$1, $$2 }'
+	@printf "  make %-12s %s\n" chapter-NN "build and run one chapter in the terminal, refresh its page"
+	@printf "  make %-12s %s\n" "chapter-NN CELL=name" "run only that cell, in the terminal"
+	@printf "  make %-12s %s\n" exercise-NN-K "check your code for exercise K of chapter NN (Exercises.swift)"
+	@printf "  make %-12s %s\n" hint-NN-K "its hints (make solution-NN-K: the same checks on the reference solution)"
 	@echo "Chapters:"
-	@for c in $(CHAPTERS); do echo "  make chapter-$${c%%-*}    ($$c)"; done
+	@for c in $(CHAPTERS); do printf "  make %-12s (%s)\n" "chapter-$${c%%-*}" "$$c"; done
 
 clean: ## remove build products, runs and generated pages (the theme stays)
 	rm -rf .build .book

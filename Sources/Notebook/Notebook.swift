@@ -38,7 +38,10 @@ public final class Notebook: Sendable {
         self.resultsFolder = resultsFolder
         // An exercise's output goes straight to the terminal: only cells are captured.
         self.capture = command == .runChapter
-            ? resultsFolder.map { OutputCapture(folder: $0.appendingPathComponent("cells")) } : nil
+            ? resultsFolder.map {
+                OutputCapture(folder: $0.appendingPathComponent("cells"), outputCap: environment["NOTEBOOK_OUTPUT_CAP"].flatMap { Int($0) },
+                              builder: environment["NOTEBOOK_BUILDER_PID"].flatMap { pid_t($0) })
+            } : nil
         self.terminal = Terminal(output: capture?.terminalOutput ?? FileHandle.standardOutput,
                                  colors: environment["NO_COLOR"] == nil && isatty(1) != 0)
         state = Locked(State(record: ChapterRecord(stamp: stamp)))

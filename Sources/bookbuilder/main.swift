@@ -68,6 +68,29 @@ if let flag = arguments.firstIndex(of: "--build-dir") {
     buildDirectory = arguments[flag + 1]
     arguments.removeSubrange(flag...(flag + 1))
 }
+var compileFailures: String?
+if let flag = arguments.firstIndex(of: "--compile-failures") {
+    guard flag + 1 < arguments.count else { fail("--compile-failures needs a folder") }
+    compileFailures = arguments[flag + 1]
+    arguments.removeSubrange(flag...(flag + 1))
+}
+
+/// What every command that runs chapters or writes the book does first: take the
+/// repository's build lock (one build at a time), make Ctrl-C stop everything it starts,
+/// and remove temporary folders a killed build left behind.
+@MainActor func prepare(_ repository: Repository) throws -> BuildLock {
+    let root = repository.root
+    Interruption.install(removing: [root.appendingPathComponent("book/.staging-\(getpid())"),
+                                    FileManager.default.temporaryDirectory.appendingPathComponent("book-soak-\(getpid())")])
+    Subreaper.enable()
+    let lock = try BuildLock(repository: repository, command: arguments.joined(separator: " ")) { holder in
+        print("waiting: another build is running in this folder (\(holder)); this one starts when it ends (Ctrl-C to give up)")
+        fflush(nil)
+    }
+    let stale = Interruption.removeStaleFolders(in: [root.appendingPathComponent(".book/runs"), root.appendingPathComponent("book")])
+    if !stale.isEmpty { print("removed what an interrupted build left behind: \(stale.joined(separator: ", "))") }
+    return lock
+}
 
 var buildCommand = ["swift", "build", "-c", "release"]
 if let flag = arguments.firstIndex(of: "--build-command") {
@@ -99,10 +122,13 @@ do {
         let environment = ProcessInfo.processInfo.environment
         let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let repository = try Repository(root: root)
+        let lock = try prepare(repository)
+        defer { lock.release() }
         let swiftc = environment["SWIFTC"] ?? "swiftc"
         let book = Book(repository: repository,
                         buildDirectory: URL(fileURLWithPath: buildDirectory, relativeTo: root).standardizedFileURL,
                         swiftc: swiftc, compilerVersion: compilerVersion(swiftc),
+                        compileFailures: compileFailures.map { URL(fileURLWithPath: $0, relativeTo: root).standardizedFileURL },
                         say: { print($0); fflush(nil) })
         switch arguments.first {
         case "book": try book.build()
@@ -137,6 +163,8 @@ do {
         guard arguments.count >= 2, let times = Int(arguments[1]), times > 0 else { fail("how many runs? e.g. bookbuilder soak 20\n\(usage)") }
         let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let repository = try Repository(root: root)
+        let lock = try prepare(repository)
+        defer { lock.release() }
         let chosen = arguments.count > 2 ? try arguments.dropFirst(2).map { try repository.chapter($0) }
                                          : try repository.chapters().filter(\.isRunnable)
         let soak = Soak(repository: repository,

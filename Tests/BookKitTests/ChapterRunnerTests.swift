@@ -114,10 +114,10 @@ struct ChapterRunnerTests {
 
     @Test func missingExecutableSaysHowToBuildIt() throws {
         let fixture = try Fixture()
-        try fixture.write("Chapters/10-extra/README.md", "# Extra\n")
-        try fixture.write("Chapters/10-extra/main.swift", "\n")
-        let chapter = try fixture.repository.chapter("10")
+        try fixture.write("Chapters/30-extra/README.md", "# Extra\n")
+        try fixture.write("Chapters/30-extra/main.swift", "\n")
+        let chapter = try fixture.repository.chapter("30")
         let error = #expect(throws: BookError.self) { try fixture.runner().run(chapter, echo: false) }
-        #expect(error?.message.contains("swift build --product chapter-10") == true)
+        #expect(error?.message.contains("swift build --product chapter-30") == true)
     }
 }

@@ -56,8 +56,8 @@ final class Fixture {
         get throws {
             let folder = root.appendingPathComponent("build")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            for number in 1...9 {
-                let link = folder.appendingPathComponent("chapter-0\(number)")
+            for number in 1...19 {
+                let link = folder.appendingPathComponent(String(format: "chapter-%02d", number))
                 if !FileManager.default.fileExists(atPath: link.path) {
                     try FileManager.default.createSymbolicLink(at: link, withDestinationURL: Products.faultChapter)
                 }
@@ -66,8 +66,9 @@ final class Fixture {
         }
     }
 
-    func runner(budget: Double = 60) throws -> ChapterRunner {
-        ChapterRunner(repository: try repository, buildDirectory: try buildDirectory, swiftVersion: "test", defaultBudget: budget)
+    func runner(budget: Double = 60, cellBudget: Double? = nil, outputCap: Int = 64 << 20) throws -> ChapterRunner {
+        ChapterRunner(repository: try repository, buildDirectory: try buildDirectory, swiftVersion: "test", defaultBudget: budget,
+                      cellBudget: cellBudget, outputCap: outputCap)
     }
 
     func resolver(_ chapter: Chapter, record: ChapterRecord) throws -> ChapterResolver {

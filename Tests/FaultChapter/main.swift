@@ -56,6 +56,37 @@ case "09":
         let descriptor = shm_open("/swiftbook-leak-\(getpid())-1", O_CREAT | O_RDWR, 0o600)
         if descriptor >= 0 { close(descriptor) }   // and never shm_unlink'd
     }
+case "10":
+    notebook.cell("deadlock", "Prints, then waits for a signal that never comes") { _ in
+        print("before the deadlock")
+        DispatchSemaphore(value: 0).wait()
+    }
+case "11":
+    notebook.cell("escape", "A child with an environment of its own, and a segment without a pid") { _ in
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: "/bin/sleep")
+        child.arguments = ["601"]
+        child.environment = [:]
+        try child.run()
+        let descriptor = shm_open("/student-segment-\(UUID().uuidString.prefix(8))", O_CREAT | O_RDWR, 0o600)
+        if descriptor >= 0 { close(descriptor) }
+    }
+case "12":
+    notebook.cell("flood", "Writes without end") { _ in
+        let line = String(repeating: "y", count: 1023) + "\n"
+        while true { print(line, terminator: "") }
+    }
+case "14":
+    notebook.cell("daemon", "A grandchild whose parent exits at once, with an empty environment") { _ in
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", "/bin/sleep 602 & exit 0"]
+        shell.environment = [:]
+        try shell.run()
+        // Not waitUntilExit(): Foundation would wait for the background sleep too (it
+        // inherits what Process watches). Half a second is plenty for sh to exit.
+        usleep(500_000)
+    }
 default:
     break
 }

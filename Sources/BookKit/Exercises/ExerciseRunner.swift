@@ -75,7 +75,7 @@ public struct ExerciseRunner: Sendable {
         switch childEnding {
         case .exited(let status): ending = .exited(status)
         case .signalled(let signal): ending = .crashed(signal: ChildProcess.signalName(signal))
-        case .timedOut: ending = .timedOut
+        case .timedOut, .stopped: ending = .timedOut
         }
         return Outcome(ending: ending, record: record, log: log)
     }

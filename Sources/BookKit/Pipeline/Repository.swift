@@ -42,13 +42,30 @@ public struct Repository: Sendable {
         return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
     }
 
-    /// Resolves `path` (relative to `base`) and refuses anything outside the repository.
+    /// Resolves `path` (relative to `base`) and refuses anything outside the repository,
+    /// inside `.git/`, or ignored by git (build products, runs, local settings): a page
+    /// must never publish what is not part of the book's sources.
     public func resolve(_ path: String, relativeTo base: URL) throws -> URL {
         let url = URL(fileURLWithPath: path, relativeTo: base).standardizedFileURL.resolvingSymlinksInPath()
         guard url.path.hasPrefix(root.path + "/") else {
             throw BookError("'\(path)' is outside the repository; includes must stay inside it")
         }
+        let inside = relative(url)
+        if inside.split(separator: "/").contains(".git") {
+            throw BookError("'\(path)' is inside .git/; includes must be the book's own files")
+        }
+        if isIgnoredByGit(inside) {
+            throw BookError("'\(path)' is ignored by git (\(inside)); includes must be files the repository keeps")
+        }
         return url
+    }
+
+    /// `git check-ignore`; false when git is missing or this is not a git checkout.
+    func isIgnoredByGit(_ relativePath: String) -> Bool {
+        guard FileManager.default.fileExists(atPath: root.appendingPathComponent(".git").path),
+              let child = try? ChildProcess(executable: "git", arguments: ["-C", root.path, "check-ignore", "-q", "--", relativePath],
+                                            environment: ProcessInfo.processInfo.environment, output: .file("/dev/null")) else { return false }
+        return child.wait(timeout: 10) == .exited(0)
     }
 }
 

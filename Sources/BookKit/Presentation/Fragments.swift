@@ -31,17 +31,18 @@ public enum Fragments {
     }
 
     /// What a cell printed: stdout, then stderr (tinted and labelled "stderr" in text, so the
-    /// mark does not rely on colour). Both empty gives `""`.
+    /// mark does not rely on colour). ANSI colours become colours, other control bytes
+    /// visible symbols (`TerminalText`). Both empty gives `""`.
     public static func output(stdout: String, stderr: String) -> String {
         guard !stdout.isEmpty || !stderr.isEmpty else { return "" }
         var html = "<div class=\"output\" role=\"group\" aria-label=\"Program output\">\n"
         if !stdout.isEmpty {
             html += "<div class=\"output-label\">Output</div>\n"
-            html += "<pre class=\"output-stdout\"><samp>\(HTML.escape(trimmingFinalNewline(stdout)))</samp></pre>\n"
+            html += "<pre class=\"output-stdout\"><samp>\(TerminalText.html(trimmingFinalNewline(stdout)))</samp></pre>\n"
         }
         if !stderr.isEmpty {
             html += "<div class=\"output-label output-label-stderr\">stderr</div>\n"
-            html += "<pre class=\"output-stderr\"><samp>\(HTML.escape(trimmingFinalNewline(stderr)))</samp></pre>\n"
+            html += "<pre class=\"output-stderr\"><samp>\(TerminalText.html(trimmingFinalNewline(stderr)))</samp></pre>\n"
         }
         html += "</div>\n"
         return html

@@ -209,10 +209,17 @@ public struct ChapterResolver {
     // MARK: Values and placeholders
 
     /// Replaces each `{{#value name}}` by the measured text; any other inline directive is an error.
+    /// `\{{#` is the escape: it stands for a literal `{{#`, so prose can show a directive.
     private func interpolateValues(_ line: Prose.Line, path: String) throws -> String {
+        try Directive.refuseSpaced(in: line, path: path)
         var result = ""
         var rest = Substring(line.text)
         while let open = rest.range(of: "{{#") {
+            if rest[..<open.lowerBound].hasSuffix("\\") {
+                result += rest[..<rest.index(before: open.lowerBound)] + "{{#"
+                rest = rest[open.upperBound...]
+                continue
+            }
             result += rest[..<open.lowerBound]
             guard let close = rest[open.upperBound...].range(of: "}}") else {
                 throw BookError("'{{#' without a closing '}}'", file: path, line: line.number)

@@ -11,8 +11,8 @@ enum MarkdownBlocks {
 
     static func output(stdout: String, stderr: String) -> String {
         var parts: [String] = []
-        if !stdout.isEmpty { parts.append("Output:\n\n" + fenced(stdout, info: "text")) }
-        if !stderr.isEmpty { parts.append("Standard error:\n\n" + fenced(stderr, info: "text")) }
+        if !stdout.isEmpty { parts.append("Output:\n\n" + fenced(TerminalText.plain(stdout), info: "text")) }
+        if !stderr.isEmpty { parts.append("Standard error:\n\n" + fenced(TerminalText.plain(stderr), info: "text")) }
         return parts.joined(separator: "\n\n")
     }
 

@@ -81,6 +81,13 @@ struct Directive: Equatable {
         return directive
     }
 
+    /// `{{ #cell name }}` would be printed as text: a directive written with spaces is an error.
+    static func refuseSpaced(in line: Prose.Line, path: String) throws {
+        guard let found = line.text.firstMatch(of: /(?:^|[^\\])(\{\{\s+#\s*([a-z-]+)[^}]*\}\})/) else { return }
+        throw BookError("'\(found.output.1)' has spaces after '{{': write it '{{#\(found.output.2) ...}}' (or '\\{{#' for a literal '{{#')",
+                        file: path, line: line.number)
+    }
+
     /// Parses `kind argument` (the text between `{{#` and `}}`).
     static func parse(_ inner: String, line: Int, path: String) throws -> Directive {
         let parts = inner.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 1)

@@ -20,6 +20,8 @@ struct ChildProcess {
         case exited(Int32)
         case signalled(Int32)
         case timedOut
+        /// `poll` asked to stop it (a cell past its own budget, a flooding cell).
+        case stopped
     }
 
     let pid: pid_t
@@ -52,6 +54,7 @@ struct ChildProcess {
             throw BookError("cannot start \(executable): \(String(cString: strerror(status)))")
         }
         self.pid = pid
+        Interruption.started(group: pid)
     }
 
     #if canImport(Darwin)
@@ -80,20 +83,34 @@ struct ChildProcess {
 
     /// Waits until the child ends or `timeout` seconds pass. On a timeout the child's
     /// whole process group is killed (and reaped) before this returns. `poll` runs about
-    /// every `interval` while the child runs.
-    func wait(timeout: Double, every interval: Duration = .milliseconds(250), poll: () -> Void = {}) -> Ending {
+    /// every `interval` while the child runs; when it returns `true` the group is killed
+    /// the same way and the ending is `.stopped`.
+    /// `beforeKilling` runs just before the group is killed for either reason (to look at
+    /// the live process one last time).
+    func wait(timeout: Double, every interval: Duration = .milliseconds(250), poll: () -> Bool = { false },
+              beforeKilling: () -> Void = {}) -> Ending {
+        defer { Interruption.ended(group: pid) }
         let deadline = ContinuousClock.now + .milliseconds(Int(timeout * 1000))
         var nextPoll = ContinuousClock.now
         var status: Int32 = 0
         while true {
             if ContinuousClock.now >= nextPoll {
-                poll()
+                if poll() {
+                    beforeKilling()
+                    killGroup()
+                    _ = waitpid(pid, &status, 0)
+                    return .stopped
+                }
                 nextPoll = ContinuousClock.now + interval
             }
             let result = waitpid(pid, &status, WNOHANG)
-            if result == pid { return Self.ending(status) }
+            if result == pid {
+                if Interruption.isStopping { Interruption.waitForTheStop() }
+                return Self.ending(status)
+            }
             if result < 0 && errno != EINTR { return .exited(-1) }
             if ContinuousClock.now >= deadline {
+                beforeKilling()
                 killGroup()
                 _ = waitpid(pid, &status, 0)
                 return .timedOut
@@ -116,7 +133,8 @@ struct ChildProcess {
     static func signalName(_ signal: Int32) -> String {
         let names: [Int32: String] = [SIGABRT: "SIGABRT", SIGBUS: "SIGBUS", SIGFPE: "SIGFPE", SIGILL: "SIGILL",
                                       SIGINT: "SIGINT", SIGKILL: "SIGKILL", SIGSEGV: "SIGSEGV", SIGTERM: "SIGTERM",
-                                      SIGTRAP: "SIGTRAP", SIGPIPE: "SIGPIPE"]
+                                      SIGTRAP: "SIGTRAP", SIGPIPE: "SIGPIPE", SIGHUP: "SIGHUP",
+                                      SIGQUIT: "SIGQUIT", SIGXFSZ: "SIGXFSZ"]
         return names[signal] ?? "signal \(signal)"
     }
 }

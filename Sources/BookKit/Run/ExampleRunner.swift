@@ -205,6 +205,7 @@ public struct ExampleRunner: Sendable {
         case .exited(let status): "exit status \(status)"
         case .signalled(let signal): ChildProcess.signalName(signal)
         case .timedOut: "a timeout (killed after 60 s)"
+        case .stopped: "stopped by the builder"
         }
     }
 

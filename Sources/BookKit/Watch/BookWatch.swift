@@ -201,7 +201,7 @@ public final class BookWatch: @unchecked Sendable {
                 clear(key)
             } else {
                 let message = switch ending {
-                case .timedOut: "ran past \(Int(book.runner.defaultBudget)) s and was stopped"
+                case .timedOut, .stopped: "ran past \(Int(book.runner.defaultBudget)) s and was stopped"
                 case .signalled(let signal): "crashed with \(ChildProcess.signalName(signal))"
                 case .exited: "has checks still failing"
                 }
