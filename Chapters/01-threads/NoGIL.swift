@@ -4,7 +4,7 @@ import Notebook
 
 // ANCHOR: no-gil
 func noGIL(_ cell: Cell) {
-    let cores = ProcessInfo.processInfo.activeProcessorCount
+    let cores = UsableCores.count
     let clearSpeedup = 1.3  // well above the 1× a GIL would allow
     let timings = PrimeTimings.measure(below: primesLimit, threadCounts: [1, 2, 4]) {
         cores == 1 || $0.speedup(2) > clearSpeedup
@@ -12,7 +12,7 @@ func noGIL(_ cell: Cell) {
     for threads in timings.threadCounts {
         let time = Format.duration(timings.best[threads]!)
         let speedup = Format.number(timings.speedup(threads))
-        print("\(threads) thread(s): \(timings.primes[threads]!) primes in \(time),",
+        print("\(threads) thread\(threads == 1 ? "" : "s"): \(timings.primes[threads]!) primes in \(time),",
               "speedup \(speedup)× (ideal \(min(threads, cores))×)")
     }
     // ANCHOR_END: no-gil
