@@ -6,7 +6,9 @@ func lostUpdates(_ cell: Cell) {
     // Two million increments per thread keep each thread busy for milliseconds, far longer
     // than it takes the others to wake at the start line: the threads overlap for most of
     // their loops, so almost every run loses updates.
-    let threads = 4, increments = 2_000_000
+    // Under ThreadSanitizer (`make tsan`) every racing access is checked against the
+    // suppressions, which is slow: a smaller count keeps that run short.
+    let threads = 4, increments = Notebook.isThreadSanitized ? 250_000 : 2_000_000
     let expected = threads * increments
     var rows: [[String]] = []
     var lost: [Int] = []
@@ -18,7 +20,9 @@ func lostUpdates(_ cell: Cell) {
     }
     // ANCHOR_END: lost-updates
     cell.check(lost.allSatisfy { $0 >= 0 }, "in all five runs, a race lost updates or none but never invented one (final ≤ \(Format.count(expected)))")
-    cell.check(lost.contains { $0 > 0 }, "at least one of the five runs lost updates")
+    if !Notebook.isThreadSanitized {
+        cell.check(lost.contains { $0 > 0 }, "at least one of the five runs lost updates")
+    }
     cell.table("lost-updates", "\(threads) threads × \(Format.count(increments)) unprotected increments, five runs (different every time)",
                header: ["run", "final count", "updates lost", "lost"], rows: rows)
     cell.value("racy-threads", threads)
