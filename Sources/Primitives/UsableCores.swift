@@ -29,6 +29,20 @@ public enum UsableCores {
         #endif
     }
 
+    /// The CPUs the affinity mask allows, without the cgroup quota: what libdispatch sizes
+    /// its pool of worker threads by on Linux (`pthread_getaffinity_np` in its
+    /// `src/shims/hw_config.h`). Elsewhere `activeProcessorCount`.
+    public static var allowedByAffinity: Int {
+        let online = ProcessInfo.processInfo.activeProcessorCount
+        #if os(Linux)
+        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+           let allowed = allowedCPUs(inStatus: status) {
+            return max(1, min(online, allowed))
+        }
+        #endif
+        return max(1, online)
+    }
+
     /// The number of CPUs in the `Cpus_allowed_list:` line of a `/proc/PID/status` text.
     static func allowedCPUs(inStatus status: String) -> Int? {
         guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Cpus_allowed_list:") }) else {

@@ -29,6 +29,8 @@ import Testing
         let count = UsableCores.count
         #expect(count >= 1)
         #expect(count <= ProcessInfo.processInfo.activeProcessorCount)
+        #expect(count <= UsableCores.allowedByAffinity)
+        #expect(UsableCores.allowedByAffinity <= ProcessInfo.processInfo.activeProcessorCount)
     }
 
     #if os(Linux)
