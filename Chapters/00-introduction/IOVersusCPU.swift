@@ -91,6 +91,11 @@ func ioVersusCPU(_ cell: Cell) {
                : Notebook.isThreadSanitized ? "the check was left out, because this build runs under ThreadSanitizer, which slows threads far more than one"
                : enoughFree ? "the check was made, with \(Format.number(freeCores!, digits: 1)) cores free, and it passed"
                : "the check was left out, because only \(Format.number(freeCores!, digits: 1)) of \(cores) cores were free")
+    // No run can beat the core count; a figure above it means other programs slowed the
+    // one-by-one run more than the threads.
+    cell.value("arithmetic-above-ideal", text: arithmeticSpeedup > Double(arithmeticIdeal) * 1.02
+        ? "This run's arithmetic figure is above its ideal, which no program can beat: other programs slowed the one-by-one run more than the threads"
+        : "The arithmetic figure stayed at or below its ideal, as it must")
     if cores > 1 && enoughFree {
         cell.check(arithmeticSpeedup > 1.2,
                    "with \(cores) cores, arithmetic on threads is more than 1.2× faster (\(Format.number(arithmeticSpeedup))×)")
