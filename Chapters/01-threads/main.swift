@@ -13,7 +13,7 @@ notebook.cell("name-before-start", "A name set before start() is lost", nameBefo
 notebook.cell("name-inside", "A name set inside the thread, and the race", nameInside)
 notebook.cell("name-from-outside", "A name set from outside, and the 15-byte limit", nameFromOutside)
 notebook.cell("semaphore-join", "Joining with a semaphore, and its flaw", semaphoreJoin)
-notebook.cell("joinable-thread", "JoinableThread: join, join with a timeout, many joiners", joinableThreadUse)
+notebook.cell("joinable-thread-use", "JoinableThread: join, join with a timeout, many joiners", joinableThreadUse)
 notebook.cell("is-alive", "isExecuting and isFinished", isAlive)
 notebook.cell("own-a-thread", "A type that owns its thread", owningAThread)
 notebook.cell("pthread-join", "pthread_create and pthread_join", pthreadJoin)

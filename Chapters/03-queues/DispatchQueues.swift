@@ -86,7 +86,8 @@ func dispatchGroup(_ cell: Cell) {
     // ANCHOR_END: group
     // Dispatch runs as many worker threads as cores, and adds one only when its monitor
     // (about once a second) finds them blocked: five 20 ms jobs run `cores` at a time.
-    let cores = ProcessInfo.processInfo.activeProcessorCount
+    // On Linux libdispatch counts the cores its affinity mask allows (not a cgroup quota).
+    let cores = UsableCores.allowedByAffinity
     let rounds = (5 + cores - 1) / cores
     cell.value("group-waited", waited * 1000, digits: 0, unit: "ms")
     cell.value("group-cores", cores)

@@ -83,7 +83,7 @@ func waitForExit(_ process: Process, timeout: Duration) -> Bool {
     return !process.isRunning
 }
 
-// ANCHOR: signal-mask-cell
+// ANCHOR: inherited-signal-mask
 /// Starts `/bin/sleep 30` from a Dispatch worker thread, as code running in a test or a
 /// task does. The child is another program on purpose: the chapter's own executable
 /// unblocks every signal first thing (see `main.swift`), which would hide the mask.
@@ -135,7 +135,7 @@ func inheritedSignalMask(_ cell: Cell) throws {
     let fixedEnded = waitForExit(fixed, timeout: .seconds(5))
     printNow("started with the mask cleared: SIGTERM blocked in the child: \(fixedBlocked); "
              + "after terminate(): \(fixedEnded ? "ended by signal \(fixed.terminationStatus)" : "still running")")
-    // ANCHOR_END: signal-mask-cell
+    // ANCHOR_END: inherited-signal-mask
     cell.check(syncOnMain && !asyncOnMain.withLock({ $0 }), "global().sync ran its block on the calling (main) thread, global().async on another")
     #if os(Linux)
     // Dispatch's worker threads block SIGTERM on Linux; elsewhere the hazard may not exist.

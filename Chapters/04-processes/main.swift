@@ -18,7 +18,7 @@ if let role = WorkerRole.current() {
 let notebook = Notebook()
 notebook.cell("spawn", "Start a copy of this program as a worker", spawnWorker)
 notebook.cell("terminate", "Stop a worker with SIGTERM", terminateWorker)
-notebook.cell("signal-mask", "A child inherits the blocked signals of the thread that starts it", inheritedSignalMask)
+notebook.cell("inherited-signal-mask", "A child inherits the blocked signals of the thread that starts it", inheritedSignalMask)
 notebook.cell("fork", "Why not fork()", forkHazard)
 notebook.cell("messages", "Messages both ways over pipes", exchangeMessages)
 notebook.cell("bad-messages", "A worker that sends nonsense", badMessages)

@@ -45,7 +45,7 @@ public final class ProcessPool: Sendable {
     // ANCHOR_END: state
 
     /// Starts `workers` copies of `executable` in `role`.
-    public init(workers: Int = ProcessInfo.processInfo.activeProcessorCount, role: String,
+    public init(workers: Int = UsableCores.count, role: String,
                 arguments: [String] = [], environment: [String: String] = [:],
                 jobTimeout: Duration = .seconds(60),
                 executable: URL = WorkerRole.currentExecutable) throws {

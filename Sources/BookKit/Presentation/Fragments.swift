@@ -91,6 +91,11 @@ public enum Fragments {
         return html
     }
 
+    /// `content` folded away under a one-line `summary` the reader clicks to open.
+    public static func details(summary: String, _ content: String) -> String {
+        "<details class=\"whole-report\">\n<summary>\(HTML.escape(summary))</summary>\n\(content)</details>\n"
+    }
+
     /// A `<pre>` already ends its last line; a trailing newline would show as an empty line.
     private static func trimmingFinalNewline(_ text: String) -> String {
         text.hasSuffix("\n") ? String(text.dropLast()) : text

@@ -48,10 +48,21 @@ extension ChapterResolver {
             .joined(separator: "\n")
         let command = result.command + (result.ending.map { "  # \($0)" } ?? "")
         let showCode = shownExamples.insert(source.path).inserted
+        let code = (html: showCode ? Fragments.code(visible, language: "swift", source: source.path, anchor: nil) : "",
+                    markdown: showCode ? MarkdownBlocks.code(visible, source: source.path, anchor: nil) + "\n\n" : "")
+        if let summary = result.summary {
+            // A sanitizer report: the lines that teach first, the whole report one click away.
+            return Block(
+                html: code.html
+                    + Fragments.diagnostic(summary, command: command, label: "\(mode.label) (the essentials)")
+                    + Fragments.details(summary: "ThreadSanitizer's whole report",
+                                        Fragments.diagnostic(result.output, command: "", label: "ThreadSanitizer's whole report")),
+                markdown: code.markdown
+                    + MarkdownBlocks.diagnostic(summary, label: "\(mode.label) (the essentials): `\(command)`")
+                    + "\n\n" + MarkdownBlocks.diagnostic(result.output, label: "ThreadSanitizer's whole report"))
+        }
         return Block(
-            html: (showCode ? Fragments.code(visible, language: "swift", source: source.path, anchor: nil) : "")
-                + Fragments.diagnostic(result.output, command: command, label: mode.label),
-            markdown: (showCode ? MarkdownBlocks.code(visible, source: source.path, anchor: nil) + "\n\n" : "")
-                + MarkdownBlocks.diagnostic(result.output, label: "\(mode.label): `\(command)`"))
+            html: code.html + Fragments.diagnostic(result.output, command: command, label: mode.label),
+            markdown: code.markdown + MarkdownBlocks.diagnostic(result.output, label: "\(mode.label): `\(command)`"))
     }
 }

@@ -47,6 +47,9 @@ public struct ExampleRunner: Sendable {
         public var output: String
         /// How the program ended, when that is part of the lesson (a trap's signal).
         public var ending: String?
+        /// A ThreadSanitizer report cut down to what a reader needs (`SanitizerReport`);
+        /// the page shows it first, with `output`, the whole report, one click away.
+        public var summary: String?
     }
 
     let repository: Repository
@@ -77,7 +80,7 @@ public struct ExampleRunner: Sendable {
             + "\n" + ExampleSourceCopy.cacheGeneration
         let key = Fingerprint.of("\(mode.rawValue)\n\(compilerVersion)\n\(flags.arguments.joined(separator: " "))\n\(source.path)\n\(text)")
         let cached = cacheFolder.appendingPathComponent("\(key).json")
-        let result: Result
+        var result: Result
         if let data = FileManager.default.contents(atPath: cached.path),
            let hit = try? JSONDecoder().decode(Result.self, from: data) {
             result = hit
@@ -94,7 +97,31 @@ public struct ExampleRunner: Sendable {
         for expected in expectations where !messages.contains(expected) {
             throw BookError("the \(mode.speaker) for \(source.path) no longer contains '\(expected)'; it says:\n\(result.output)", at: location)
         }
+        if mode == .threadSanitizer {
+            // Made from the whole report each time (cached results from before have none).
+            result.summary = SanitizerReport.summary(of: result.output, demangle: demangle)
+        }
         return result
+    }
+
+    /// Swift's mangled names in plain words (`$s7example5countSivp` is `count`), by the
+    /// toolchain's `swift-demangle` next to `swiftc`; names it cannot read stay as they are.
+    func demangle(_ names: [String]) -> [String: String] {
+        guard !names.isEmpty else { return [:] }
+        let tool = swiftc.contains("/")
+            ? URL(fileURLWithPath: swiftc).deletingLastPathComponent().appendingPathComponent("swift-demangle").path
+            : (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+                .map { "\($0)/swift-demangle" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let tool, FileManager.default.isExecutableFile(atPath: tool) else { return [:] }
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("book-demangle-\(UUID().uuidString).txt").path
+        defer { try? FileManager.default.removeItem(atPath: log) }
+        guard (try? execute(tool, ["--simplified", "--compact"] + names, log: log, timeout: 30)) == .exited(0) else { return [:] }
+        let lines = read(log).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard lines.count >= names.count else { return [:] }
+        // The simplified form drops the module: a closure in an example's top-level code
+        // (its main.swift) comes out as "closure #1 in ", with nothing after the "in".
+        let readable = lines.prefix(names.count).map { $0.hasSuffix(" in ") ? $0 + "top-level code" : $0 }
+        return Dictionary(zip(names, readable), uniquingKeysWith: { first, _ in first })
     }
 
     private var cacheFolder: URL { repository.root.appendingPathComponent(".book/cache/examples") }
@@ -232,5 +259,74 @@ public struct ExampleRunner: Sendable {
             .replacingOccurrences(of: work.path + "/", with: "")
             .replacingOccurrences(of: repository.root.path + "/", with: "")
             .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
+/// A ThreadSanitizer report cut down for the page. The whole report names every frame of
+/// every stack, with build ids and mangled names, and the threads' creation stacks; the
+/// lesson is in a few lines of it. Kept: the program's own output around the report, each
+/// warning's `WARNING` line, each conflicting access with its top frame in the example's
+/// own code, and the `SUMMARY` line, with Swift names demangled.
+enum SanitizerReport {
+    /// `demangle` maps mangled names (`$s...`) to readable ones; a name it leaves out stays.
+    static func summary(of report: String, binary: String = "example",
+                        demangle: ([String]) -> [String: String]) -> String {
+        let lines = report.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var kept: [String] = []
+        var insideWarning = false
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            index += 1
+            if line.hasPrefix("==================") {
+                insideWarning.toggle()
+                kept.append(line)
+            } else if !insideWarning {
+                kept.append(line)
+            } else if line.hasPrefix("WARNING: ThreadSanitizer:") {
+                kept.append(line.replacingOccurrences(of: #" \(pid=[0-9]+\)"#, with: "", options: .regularExpression))
+            } else if line.hasPrefix("SUMMARY: ThreadSanitizer:") {
+                // "... race RacyCounter-1.o in $s..." names an object file: only the function matters.
+                kept.append(line.replacingOccurrences(of: #" \S+\.o in "#, with: " in ", options: .regularExpression))
+            } else if isAccessHeader(line) {
+                kept.append(line.replacingOccurrences(of: #" at 0x[0-9a-f]+"#, with: "", options: .regularExpression))
+                // The stack follows, one frame a line, up to a blank line: its first frame in our code.
+                var frames: [String] = []
+                while index < lines.count, lines[index].range(of: #"^\s+#[0-9]+ "#, options: .regularExpression) != nil {
+                    frames.append(lines[index])
+                    index += 1
+                }
+                if let ours = frames.first(where: { $0.contains("(\(binary)+0x") && !$0.contains("compiler-rt") }) {
+                    kept.append(shortFrame(ours))
+                }
+            }
+        }
+        var text = kept.joined(separator: "\n")
+        var mangled: Set<String> = []
+        var searched = text.startIndex..<text.endIndex
+        while let found = text.range(of: #"\$s[0-9A-Za-z_]+"#, options: .regularExpression, range: searched) {
+            mangled.insert(String(text[found]))
+            searched = found.upperBound..<text.endIndex
+        }
+        let readable = demangle(mangled.sorted())
+        for name in mangled.sorted(by: { $0.count > $1.count }) {
+            if let plain = readable[name], !plain.isEmpty { text = text.replacingOccurrences(of: name, with: plain) }
+        }
+        return text
+    }
+
+    /// "  Previous write of size 1 at 0x... by thread T2:": the head of an access's stack
+    /// (not a thread's creation, "Thread T1 ... created by", nor the memory's "Location").
+    static func isAccessHeader(_ line: String) -> Bool {
+        line.hasPrefix("  ") && !line.hasPrefix("   ") && line.hasSuffix(":")
+            && (line.contains(" by thread T") || line.contains(" by main thread"))
+            && !line.hasPrefix("  Thread T") && !line.hasPrefix("  Location is") && !line.contains("created by")
+    }
+
+    /// "    #0 $s7example... Racy-1.o (example+0xfc9ad) (BuildId: f4bd...)" as "    #0 $s7example...".
+    static func shortFrame(_ frame: String) -> String {
+        let parts = frame.split(separator: " ", omittingEmptySubsequences: true)
+        guard parts.count >= 2 else { return frame }
+        return "    \(parts[0]) \(parts[1])"
     }
 }
