@@ -17,7 +17,7 @@ public struct ProcessResources: Sendable, Equatable {
     public static func of(_ pid: Int32 = getpid()) -> ProcessResources {
         let folder = "/proc/\(pid)"
         let descriptors = (try? FileManager.default.contentsOfDirectory(atPath: folder + "/fd"))?.count
-        guard let status = try? String(contentsOfFile: folder + "/status", encoding: .utf8) else {
+        guard let status = readWholeFile(folder + "/status") else {
             return ProcessResources(openDescriptors: descriptors)
         }
         func field(_ name: String) -> Int? {
@@ -28,4 +28,21 @@ public struct ProcessResources: Sendable, Equatable {
         return ProcessResources(openDescriptors: descriptors, threads: field("Threads"),
                                 residentBytes: field("VmRSS"), peakResidentBytes: field("VmHWM"))
     }
+}
+
+/// The whole of a file, read with `read(2)` until end of file. Foundation's
+/// `String(contentsOfFile:)` stops after the first 4 KiB of a `/proc` file (seen on Linux
+/// with Swift 6.3.1), and `/proc` files report their size as 0.
+func readWholeFile(_ path: String) -> String? {
+    let descriptor = open(path, O_RDONLY)
+    guard descriptor >= 0 else { return nil }
+    defer { _ = systemClose(descriptor) }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+    while true {
+        let count = read(descriptor, &chunk, chunk.count)
+        guard count > 0 else { break }
+        bytes += chunk[0..<count]
+    }
+    return String(decoding: bytes, as: UTF8.self)
 }
