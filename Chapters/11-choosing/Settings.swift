@@ -12,6 +12,14 @@ enum Settings {
     /// Worker processes in each process pool.
     static let processes = 4
 
+    /// The C10k: connections at once, and how long the server waits before each answer.
+    static let c10kConnections = 10_000
+    static let c10kDelay = Duration.seconds(1)
+    /// Connects in progress at once. A burst of 10,000 overflows the listen queue; see the prose.
+    static let c10kConnecting = 1_000
+    /// The servers' listen backlog; Linux caps it at `somaxconn`.
+    static let c10kBacklog: Int32 = 4096
+
     /// Count primes below this, in `primeChunks` equal ranges.
     #if DEBUG
     static let primeLimit = 500_000              // a debug build computes more slowly

@@ -83,22 +83,30 @@ public final class AsyncSocket {
         }
     }
 
+    // ANCHOR: read
     /// Reads what has arrived, at most `maximum` bytes, suspending until something has.
     /// Returns `[]` when the peer has closed its side (end of file).
     public func read(upTo maximum: Int = 64 * 1024, deadline: ContinuousClock.Instant? = nil) async throws -> [UInt8] {
-        var buffer = [UInt8](repeating: 0, count: maximum)
         while true {
             guard descriptor >= 0 else { throw EventLoopError.closed }
-            let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
-            if count >= 0 {
-                return Array(buffer[0..<count])
-            } else if errno == EAGAIN || errno == EWOULDBLOCK {
+            // A buffer exists only while reading, never while waiting: ten thousand
+            // connections waiting to read hold no buffers.
+            var failure: Int32 = 0
+            let bytes = [UInt8](unsafeUninitializedCapacity: maximum) { buffer, count in
+                let received = recv(descriptor, buffer.baseAddress, maximum, 0)
+                count = max(received, 0)
+                if received < 0 { failure = errno }
+            }
+            if failure == 0 {
+                return bytes
+            } else if failure == EAGAIN || failure == EWOULDBLOCK {
                 try await loop.waitUntil(descriptor, is: .readable, deadline: deadline)
-            } else if errno != EINTR {
-                throw EventLoopError.system("recv", errno)
+            } else if failure != EINTR {
+                throw EventLoopError.system("recv", failure)
             }
         }
     }
+    // ANCHOR_END: read
 
     /// Closes the descriptor; later calls do nothing.
     public func close() {

@@ -91,6 +91,7 @@ public final class EventLoop: Sendable {
         try await suspend(on: nil, until: deadline, atDeadline: .success(()))
     }
 
+    // ANCHOR: suspend
     private func suspend(on watch: (Int32, Readiness)?, until deadline: ContinuousClock.Instant?,
                          atDeadline: Result<Void, any Error>) async throws {
         let id = lock.withLock { table.newID() }
@@ -102,6 +103,7 @@ public final class EventLoop: Sendable {
             lock.withLock { table.cancel(id) }?.resume()
         }
     }
+    // ANCHOR_END: suspend
 
     /// Enters the wait in the table, then asks the kernel (in that order: a report that
     /// arrives at once must find the waiter). Returns what to resume now, if anything.
@@ -128,6 +130,7 @@ public final class EventLoop: Sendable {
 
     // MARK: The loop's thread
 
+    // ANCHOR: loop
     private func run() {
         while true {
             let sleep = lock.withLock { table.sleepMilliseconds(now: .now) }
@@ -152,6 +155,7 @@ public final class EventLoop: Sendable {
         }
         finished.signal()
     }
+    // ANCHOR_END: loop
 
     private func wake() {
         var byte: UInt8 = 1

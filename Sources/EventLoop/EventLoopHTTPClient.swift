@@ -29,6 +29,7 @@ public struct EventLoopHTTPClient: Sendable {
     /// `GET pathAndQuery` on `127.0.0.1:port`. Throws `EventLoopError.timedOut` when
     /// `timeout` passes first, `CancellationError` when the task is cancelled, and
     /// `HTTPClientError` for an answer that is malformed or cut short.
+    // ANCHOR: get
     public func get(_ pathAndQuery: String, timeout: Duration = .seconds(30)) async throws -> HTTPAnswer {
         let deadline = ContinuousClock.now + timeout
         let socket = try await connect(deadline: deadline)
@@ -45,6 +46,7 @@ public struct EventLoopHTTPClient: Sendable {
             }
         }
     }
+    // ANCHOR_END: get
 
     private func connect(deadline: ContinuousClock.Instant) async throws -> AsyncSocket {
         guard let connecting else { return try await AsyncSocket.connect(toLoopbackPort: port, on: loop, deadline: deadline) }

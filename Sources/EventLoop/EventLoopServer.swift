@@ -55,7 +55,7 @@ public final class EventLoopServer: Sendable {
                 do {
                     client = try await listener.accept()
                 } catch {
-                    break  // cancelled (or the loop stopped): the group cancels the rest
+                    break  // cancelled (or the loop stopped): the group cancels the connections
                 }
                 counters.withLock { $0.connections += 1 }
                 group.addTask { await self.serve(client) }
@@ -79,7 +79,7 @@ public final class EventLoopServer: Sendable {
                 return
             }
             // Silent, too slow, or gone mid-request: just close.
-            guard let chunk = try? await client.read(deadline: deadline), !chunk.isEmpty else { return }
+            guard let chunk = try? await client.read(upTo: 4096, deadline: deadline), !chunk.isEmpty else { return }
             received += chunk
         }
         guard let request = HTTPRequest(head: head), request.method == "GET" else {

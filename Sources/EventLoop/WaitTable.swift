@@ -116,8 +116,12 @@ struct WaitTable {
     mutating func sleepMilliseconds(now: ContinuousClock.Instant) -> Int32 {
         while let first = deadlines.max, !isWaiting(first.id) { _ = deadlines.removeMax() }
         guard let first = deadlines.max else { return -1 }
-        let (seconds, attoseconds) = (first.instant - now).components
-        guard seconds >= 0 else { return 0 }
+        // An overdue deadline means "do not sleep". (It must be caught here: the
+        // components of a small negative duration are 0 s and negative attoseconds,
+        // which would round to a negative timeout, and to the kernel that means "forever".)
+        let remaining = first.instant - now
+        guard remaining > .zero else { return 0 }
+        let (seconds, attoseconds) = remaining.components
         let milliseconds = seconds * 1000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000
         return Int32(min(milliseconds, Int64(Int32.max)))
     }

@@ -19,6 +19,15 @@ struct EventLoopTimerTests {
         }
     }
 
+    @Test("a deadline already past ends the sleep at once (a negative timeout would mean forever)")
+    func overdueDeadline() async throws {
+        try await withEventLoop { loop in
+            let start = ContinuousClock.now
+            for _ in 0..<20 { try await loop.sleep(until: .now - .milliseconds(5)) }
+            #expect(ContinuousClock.now - start < .seconds(1))
+        }
+    }
+
     @Test("sleeps end in deadline order, whatever order they began in")
     func deadlineOrder() async throws {
         try await withEventLoop { loop in
