@@ -16,6 +16,8 @@ struct C10kRun: Sendable {
     let serverThreads: Int
     let serverDescriptors: Int
     let serverMaxInFlight: Int
+    /// Handshakes the kernel dropped for a full listen queue during the run (Linux).
+    let overflows: Int?
     let clientThreads: Int
     let clientDescriptors: Int
 }
@@ -30,22 +32,28 @@ func c10kRun(_ server: C10kServer, connections: Int) async throws -> C10kRun {
     let serverSampler = ResourceSampler(pid: child.pid)
     let clientSampler = ResourceSampler(pid: getpid())
     let path = "/page/0?delay_ms=\(Int(Settings.c10kDelay / .milliseconds(1)))"
+    let overflowsBefore = ListenQueueCounter.overflows()
     let start = ContinuousClock.now
     let durations = try await withEventLoop { loop in
-        let client = EventLoopHTTPClient(loop: loop, port: ready.port, maximumConnecting: Settings.c10kConnecting)
-        return await withTaskGroup(of: Double?.self) { group in
-            for _ in 0..<connections {
-                group.addTask {
-                    let begun = ContinuousClock.now
-                    guard (try? await client.get(path, timeout: .seconds(20)).status) == 200 else { return nil }
-                    return (ContinuousClock.now - begun).seconds
+        let client = EventLoopHTTPClient(loop: loop, port: ready.port)
+        return try await withThrowingTaskGroup(of: Double?.self) { group in
+            // In waves: all at once would overflow the server's listen queue (see below).
+            for first in stride(from: 0, to: connections, by: Settings.c10kWave) {
+                for _ in first..<min(first + Settings.c10kWave, connections) {
+                    group.addTask {
+                        let begun = ContinuousClock.now
+                        guard (try? await client.get(path, timeout: .seconds(20)).status) == 200 else { return nil }
+                        return (ContinuousClock.now - begun).seconds
+                    }
                 }
+                try await loop.sleep(for: Settings.c10kWavePause)
             }
-            return await group.reduce(into: [Double]()) { if let seconds = $1 { $0.append(seconds) } }
+            return try await group.reduce(into: [Double]()) { if let seconds = $1 { $0.append(seconds) } }
         }
     }
     // ANCHOR_END: c10k-client
     let seconds = (ContinuousClock.now - start).seconds
+    let overflows = ListenQueueCounter.overflows().flatMap { after in overflowsBefore.map { after - $0 } }
     let serverPeaks = serverSampler.stop()
     let clientPeaks = clientSampler.stop()
     try child.channel!.send(C10kServer.Command(report: true))
@@ -54,7 +62,7 @@ func c10kRun(_ server: C10kServer, connections: Int) async throws -> C10kRun {
     return C10kRun(server: server, connections: connections, ok: durations.count, seconds: seconds, late: late,
                    serverPeakBytes: ProcessResources.of(child.pid).peakResidentBytes,
                    serverThreads: serverPeaks.threads, serverDescriptors: serverPeaks.descriptors,
-                   serverMaxInFlight: report.maxInFlight,
+                   serverMaxInFlight: report.maxInFlight, overflows: overflows,
                    clientThreads: clientPeaks.threads, clientDescriptors: clientPeaks.descriptors)
 }
 
@@ -70,7 +78,9 @@ func c10k(_ cell: Cell) async throws {
     cell.value("c10k-nofile", limit)
     cell.value("c10k-connections", connections)
     cell.value("c10k-delay", Settings.c10kDelay.seconds, digits: 0, unit: "s")
-    cell.value("c10k-connecting", Settings.c10kConnecting)
+    cell.value("c10k-wave", Settings.c10kWave)
+    cell.value("c10k-wave-pause", Settings.c10kWavePause.seconds * 1000, digits: 0, unit: "ms")
+    cell.value("c10k-waves-span", Settings.c10kSpread, digits: 2, unit: "s")
     cell.value("c10k-backlog", Int(Settings.c10kBacklog))
     cell.value("c10k-somaxconn", text: systemSetting("/proc/sys/net/core/somaxconn") ?? "—")
     cell.value("c10k-ports", text: systemSetting("/proc/sys/net/ipv4/ip_local_port_range")?
@@ -88,11 +98,12 @@ func c10k(_ cell: Cell) async throws {
     func megabytes(_ bytes: Int?) -> String { bytes.map { Format.number(Double($0) / 1_048_576, digits: 0) + " MB" } ?? "—" }
     func measured(_ count: Int) -> String { count > 0 ? Format.count(count) : "—" }
     cell.table("c10k-table", "\(Format.count(connections)) connections at once, each answered after \(Settings.c10kDelay)",
-               header: ["server", "answered", "time (ideal \(Format.duration(Settings.c10kDelay.seconds)))", "late",
+               header: ["server", "answered", "time", "late", "queue overflows",
                         "at once (peak)", "server memory (peak)", "server threads", "server descriptors",
                         "client threads", "client descriptors"],
                rows: runs.map { run in
                    [run.server.name, Format.count(run.ok), Format.duration(run.seconds), Format.count(run.late),
+                    run.overflows.map(Format.count) ?? "—",
                     Format.count(run.serverMaxInFlight), megabytes(run.serverPeakBytes),
                     measured(run.serverThreads), measured(run.serverDescriptors),
                     measured(run.clientThreads), measured(run.clientDescriptors)]
@@ -102,6 +113,7 @@ func c10k(_ cell: Cell) async throws {
         cell.value("\(key)-seconds", run.seconds, digits: 2, unit: "s")
         cell.value("\(key)-ratio", run.seconds / Settings.c10kDelay.seconds)
         cell.value("\(key)-late", run.late)
+        cell.value("\(key)-overflows", text: run.overflows.map(Format.count) ?? "—")
         cell.value("\(key)-at-once", run.serverMaxInFlight)
         cell.value("\(key)-memory", text: megabytes(run.serverPeakBytes))
         cell.value("\(key)-threads", text: measured(run.serverThreads))
@@ -109,12 +121,13 @@ func c10k(_ cell: Cell) async throws {
         cell.value("\(key)-client-threads", text: measured(run.clientThreads))
         cell.check(run.ok == run.connections, "\(run.server.name): \(run.ok) of \(run.connections) answered 200")
     }
+    cell.value("c10k-ideal", Settings.c10kDelay.seconds + Settings.c10kSpread, digits: 2, unit: "s")
     let eventLoop = runs[0]
-    // Wide: one after another would take `connections` seconds; the point is "near one delay".
-    cell.check(eventLoop.seconds < 4 * Settings.c10kDelay.seconds,
-               "the event-loop server answered all in \(Format.duration(eventLoop.seconds)) < 4 × the delay")
-    cell.check(eventLoop.serverMaxInFlight > connections / 2,
-               "the event-loop server held \(eventLoop.serverMaxInFlight) requests at once, more than half of them")
+    // Wide, for a busy machine: one after another would take `connections` seconds.
+    cell.check(eventLoop.seconds < 10 * Settings.c10kDelay.seconds,
+               "the event-loop server answered all in \(Format.duration(eventLoop.seconds)) < 10 × the delay")
+    cell.check(eventLoop.serverMaxInFlight > connections / 5,
+               "the event-loop server held \(eventLoop.serverMaxInFlight) requests at once, more than a fifth of them")
     #if os(Linux)
     cell.check(eventLoop.serverThreads < 20,
                "the event-loop server used \(eventLoop.serverThreads) threads for \(connections) connections")

@@ -12,6 +12,7 @@ notebook.cell("round-robin", "Resumable jobs, round-robin on one thread", roundR
 await notebook.cell("loop-numbers", "One event loop: a server, its clients and a thousand timers", loopNumbers)
 await notebook.cell("c10k", "C10k: ten thousand connections", c10k)
 await notebook.cell("io-showdown", "I/O-bound: \(Settings.pages) pages, \(Settings.delay) each", ioShowdown)
+await notebook.cell("client-cost", "Where URLSession's time goes", clientCost)
 await notebook.cell("cpu-showdown", "CPU-bound: counting primes", cpuShowdown)
 
 notebook.exercise(1, "Beat the hidden connection limit", exerciseHiddenLimit)

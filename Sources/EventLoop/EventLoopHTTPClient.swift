@@ -1,5 +1,3 @@
-import Primitives
-
 /// A small HTTP/1.1 client on the event loop, the equal of Python's
 /// `asyncio.open_connection` with a hand-written `GET`: one connection per request,
 /// `Connection: close`, read until the answer is complete.
@@ -15,15 +13,9 @@ public struct EventLoopHTTPClient: Sendable {
     public let port: Int
     /// The longest answer accepted.
     public var maximumAnswerSize = 1024 * 1024
-    /// At most this many connects in progress at once (`nil`: no limit). Thousands of
-    /// clients connecting in the same instant overflow a server's listen queue; the kernel
-    /// then drops handshakes and retries them only after a second. Pacing avoids that.
-    private let connecting: AsyncSemaphore?
-
-    public init(loop: EventLoop, port: Int, maximumConnecting: Int? = nil) {
+    public init(loop: EventLoop, port: Int) {
         self.loop = loop
         self.port = port
-        connecting = maximumConnecting.map { AsyncSemaphore(permits: $0) }
     }
 
     /// `GET pathAndQuery` on `127.0.0.1:port`. Throws `EventLoopError.timedOut` when
@@ -32,7 +24,7 @@ public struct EventLoopHTTPClient: Sendable {
     // ANCHOR: get
     public func get(_ pathAndQuery: String, timeout: Duration = .seconds(30)) async throws -> HTTPAnswer {
         let deadline = ContinuousClock.now + timeout
-        let socket = try await connect(deadline: deadline)
+        let socket = try await AsyncSocket.connect(toLoopbackPort: port, on: loop, deadline: deadline)
         defer { socket.close() }
         let request = "GET \(pathAndQuery) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n"
         try await socket.write(Array(request.utf8), deadline: deadline)
@@ -47,11 +39,4 @@ public struct EventLoopHTTPClient: Sendable {
         }
     }
     // ANCHOR_END: get
-
-    private func connect(deadline: ContinuousClock.Instant) async throws -> AsyncSocket {
-        guard let connecting else { return try await AsyncSocket.connect(toLoopbackPort: port, on: loop, deadline: deadline) }
-        try await connecting.wait()
-        defer { connecting.signal() }
-        return try await AsyncSocket.connect(toLoopbackPort: port, on: loop, deadline: deadline)
-    }
 }
