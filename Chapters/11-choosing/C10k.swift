@@ -13,11 +13,15 @@ struct C10kRun: Sendable {
     /// dropped and retried, most likely (see the prose).
     let late: Int
     let serverPeakBytes: Int?
+    /// CPU time the server process used in the run, user and system.
+    let serverCPU: Double?
     let serverThreads: Int
     let serverDescriptors: Int
     let serverMaxInFlight: Int
     /// Handshakes the kernel dropped for a full listen queue during the run (Linux).
     let overflows: Int?
+    /// CPU time this process, the client, used in the run.
+    let clientCPU: Double?
     let clientThreads: Int
     let clientDescriptors: Int
 }
@@ -33,6 +37,8 @@ func c10kRun(_ server: C10kServer, connections: Int) async throws -> C10kRun {
     let clientSampler = ResourceSampler(pid: getpid())
     let path = "/page/0?delay_ms=\(Int(Settings.c10kDelay / .milliseconds(1)))"
     let overflowsBefore = ListenQueueCounter.overflows()
+    let cpuBefore = ProcessResources.of(child.pid).cpuSeconds
+    let clientCPUBefore = ProcessResources.of().cpuSeconds
     let start = ContinuousClock.now
     let durations = try await withEventLoop { loop in
         let client = EventLoopHTTPClient(loop: loop, port: ready.port)
@@ -58,12 +64,15 @@ func c10kRun(_ server: C10kServer, connections: Int) async throws -> C10kRun {
     let clientPeaks = clientSampler.stop()
     try child.channel!.send(C10kServer.Command(report: true))
     let report = try child.channel!.receive(C10kServer.Report.self, timeout: .seconds(10))
+    let after = ProcessResources.of(child.pid)
+    let clientCPU = ProcessResources.of().cpuSeconds.flatMap { end in clientCPUBefore.map { end - $0 } }
     let late = durations.count { $0 > Settings.c10kDelay.seconds + 0.5 }
     return C10kRun(server: server, connections: connections, ok: durations.count, seconds: seconds, late: late,
-                   serverPeakBytes: ProcessResources.of(child.pid).peakResidentBytes,
+                   serverPeakBytes: after.peakResidentBytes,
+                   serverCPU: after.cpuSeconds.flatMap { end in cpuBefore.map { end - $0 } },
                    serverThreads: serverPeaks.threads, serverDescriptors: serverPeaks.descriptors,
                    serverMaxInFlight: report.maxInFlight, overflows: overflows,
-                   clientThreads: clientPeaks.threads, clientDescriptors: clientPeaks.descriptors)
+                   clientCPU: clientCPU, clientThreads: clientPeaks.threads, clientDescriptors: clientPeaks.descriptors)
 }
 
 func c10k(_ cell: Cell) async throws {
@@ -99,12 +108,13 @@ func c10k(_ cell: Cell) async throws {
     func measured(_ count: Int) -> String { count > 0 ? Format.count(count) : "—" }
     cell.table("c10k-table", "\(Format.count(connections)) connections at once, each answered after \(Settings.c10kDelay)",
                header: ["server", "answered", "time", "late", "queue overflows",
-                        "at once (peak)", "server memory (peak)", "server threads", "server descriptors",
+                        "at once (peak)", "server CPU", "server memory (peak)", "server threads", "server descriptors",
                         "client threads", "client descriptors"],
                rows: runs.map { run in
                    [run.server.name, Format.count(run.ok), Format.duration(run.seconds), Format.count(run.late),
                     run.overflows.map(Format.count) ?? "—",
-                    Format.count(run.serverMaxInFlight), megabytes(run.serverPeakBytes),
+                    Format.count(run.serverMaxInFlight), run.serverCPU.map(Format.duration) ?? "—",
+                    megabytes(run.serverPeakBytes),
                     measured(run.serverThreads), measured(run.serverDescriptors),
                     measured(run.clientThreads), measured(run.clientDescriptors)]
                })
@@ -116,11 +126,14 @@ func c10k(_ cell: Cell) async throws {
         cell.value("\(key)-overflows", text: run.overflows.map(Format.count) ?? "—")
         cell.value("\(key)-at-once", run.serverMaxInFlight)
         cell.value("\(key)-memory", text: megabytes(run.serverPeakBytes))
+        cell.value("\(key)-cpu", text: run.serverCPU.map(Format.duration) ?? "—")
         cell.value("\(key)-threads", text: measured(run.serverThreads))
         cell.value("\(key)-descriptors", text: measured(run.serverDescriptors))
         cell.value("\(key)-client-threads", text: measured(run.clientThreads))
+        cell.value("\(key)-client-cpu", text: run.clientCPU.map(Format.duration) ?? "—")
         cell.check(run.ok == run.connections, "\(run.server.name): \(run.ok) of \(run.connections) answered 200")
     }
+    cell.value("c10k-load", text: systemSetting("/proc/loadavg")?.split(separator: " ").first.map(String.init) ?? "—")
     cell.value("c10k-ideal", Settings.c10kDelay.seconds + Settings.c10kSpread, digits: 2, unit: "s")
     let eventLoop = runs[0]
     // Wide, for a busy machine: one after another would take `connections` seconds.

@@ -12,6 +12,18 @@ public struct ProcessResources: Sendable, Equatable {
     /// `VmHWM:`, the most resident memory the process has had, in bytes: the kernel keeps
     /// this peak itself, so no sampling can miss it.
     public var peakResidentBytes: Int?
+    /// CPU time used so far, user and system, in seconds (`/proc/PID/stat`).
+    public var cpuSeconds: Double?
+
+    /// Fields 14 and 15 of `stat` (utime, stime), in clock ticks. The command name in
+    /// field 2 may hold spaces, so fields are counted from its closing parenthesis.
+    private static func cpuSeconds(_ path: String) -> Double? {
+        guard let text = readWholeFile(path), let close = text.lastIndex(of: ")") else { return nil }
+        let fields = text[text.index(after: close)...].split(separator: " ")
+        // After the name: field 3 is fields[0], so utime (14) is fields[11], stime (15) fields[12].
+        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
 
     /// Reads them for `pid` (this process by default).
     public static func of(_ pid: Int32 = getpid()) -> ProcessResources {
@@ -26,7 +38,8 @@ public struct ProcessResources: Sendable, Equatable {
                 .map { line.hasSuffix("kB") ? $0 * 1024 : $0 }
         }
         return ProcessResources(openDescriptors: descriptors, threads: field("Threads"),
-                                residentBytes: field("VmRSS"), peakResidentBytes: field("VmHWM"))
+                                residentBytes: field("VmRSS"), peakResidentBytes: field("VmHWM"),
+                                cpuSeconds: cpuSeconds(folder + "/stat"))
     }
 }
 
