@@ -51,21 +51,27 @@ enum C10kServer: String, CaseIterable, Sendable {
         let channel = MessageChannel(readDescriptor: 0, writeDescriptor: replies)
         let port: Int
         let report: @Sendable () -> Report
-        switch self {
-        case .eventLoop:
-            let loop = try! EventLoop()
-            let server = try! EventLoopServer(loop: loop, backlog: Settings.c10kBacklog, readTimeout: .seconds(20))
-            Task { await server.run() }
-            port = server.port
-            report = { Report(requests: server.statistics.requests, maxInFlight: server.statistics.maxInFlight) }
-        case .threadPerConnection:
-            var configuration = LoopbackServer.Configuration()
-            configuration.backlog = Settings.c10kBacklog
-            configuration.readTimeout = .seconds(20)
-            let server = LoopbackServer(configuration: configuration)
-            try! server.start()
-            port = server.port
-            report = { Report(requests: server.statistics.requests, maxInFlight: server.statistics.maxInFlight) }
+        do {
+            switch self {
+            case .eventLoop:
+                let loop = try EventLoop()
+                let server = try EventLoopServer(loop: loop, backlog: Settings.c10kBacklog, readTimeout: .seconds(20))
+                Task { await server.run() }
+                port = server.port
+                report = { Report(requests: server.statistics.requests, maxInFlight: server.statistics.maxInFlight) }
+            case .threadPerConnection:
+                var configuration = LoopbackServer.Configuration()
+                configuration.backlog = Settings.c10kBacklog
+                configuration.readTimeout = .seconds(20)
+                let server = LoopbackServer(configuration: configuration)
+                try server.start()
+                port = server.port
+                report = { Report(requests: server.statistics.requests, maxInFlight: server.statistics.maxInFlight) }
+            }
+        } catch {
+            // The parent, waiting for `Ready`, sees the pipe close and reports it.
+            FileHandle.standardError.write(Data("\(rawValue): \(error)\n".utf8))
+            exit(1)
         }
         try? channel.send(Ready(port: port, descriptorLimit: limit))
         while (try? channel.receive(Command.self)) != nil {

@@ -5,7 +5,8 @@ import Darwin
 #endif
 
 /// A listening TCP socket on 127.0.0.1 whose `accept` suspends the task until a client
-/// arrives. Bound to loopback only, at a port the kernel picks.
+/// arrives. Bound to loopback only, at a port the kernel picks. One task at a time may
+/// call `accept` (the loop keeps one waiter per descriptor).
 public final class AsyncListener: Sendable {
     public let loop: EventLoop
     public let port: Int

@@ -175,6 +175,8 @@ func makeNonBlocking(_ descriptor: Int32) {
 }
 
 /// Runs `body` with a new event loop and stops the loop when `body` ends, however it ends.
+/// (`stop()` blocks the calling thread for the loop's last turn: a moment, not a wait
+/// for I/O.)
 public func withEventLoop<T>(_ body: (EventLoop) async throws -> T) async throws -> T {
     let loop = try EventLoop()
     defer { loop.stop() }
