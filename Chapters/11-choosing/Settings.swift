@@ -16,8 +16,8 @@ enum Settings {
     static let ioRounds = Notebook.isThreadSanitized ? 1 : 5
 
     /// The C10k: connections at once, and how long the server waits before each answer.
-    /// (A tenth under ThreadSanitizer, which supports only a few thousand threads per
-    /// process: the thread-per-connection server would exceed that.)
+    /// (A tenth under ThreadSanitizer, where every thread and every memory access costs
+    /// many times more and timings mean nothing: it keeps `make tsan` short.)
     static let c10kConnections = Notebook.isThreadSanitized ? 1_000 : 10_000
     static let c10kDelay = Duration.seconds(1)
     /// The client opens its connections in waves of this many, a pause apart: a burst of
