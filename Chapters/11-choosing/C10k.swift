@@ -18,6 +18,7 @@ struct C10kRun: Sendable {
     let serverThreads: Int
     let serverDescriptors: Int
     let serverMaxInFlight: Int
+    let serverReport: C10kServer.Report
     /// Handshakes the kernel dropped for a full listen queue during the run (Linux).
     let overflows: Int?
     /// CPU time this process, the client, used in the run.
@@ -71,7 +72,7 @@ func c10kRun(_ server: C10kServer, connections: Int) async throws -> C10kRun {
                    serverPeakBytes: after.peakResidentBytes,
                    serverCPU: after.cpuSeconds.flatMap { end in cpuBefore.map { end - $0 } },
                    serverThreads: serverPeaks.threads, serverDescriptors: serverPeaks.descriptors,
-                   serverMaxInFlight: report.maxInFlight, overflows: overflows,
+                   serverMaxInFlight: report.maxInFlight, serverReport: report, overflows: overflows,
                    clientCPU: clientCPU, clientThreads: clientPeaks.threads, clientDescriptors: clientPeaks.descriptors)
 }
 
@@ -133,6 +134,8 @@ func c10k(_ cell: Cell) async throws {
         cell.value("\(key)-client-cpu", text: run.clientCPU.map(Format.duration) ?? "—")
         cell.check(run.ok == run.connections, "\(run.server.name): \(run.ok) of \(run.connections) answered 200")
     }
+    cell.value("c10k-loop-wake-ups", runs[0].serverReport.wakeUps ?? 0)
+    cell.value("c10k-loop-ready-per-wake-up", runs[0].serverReport.readyPerWakeUp ?? 0)
     cell.value("c10k-load", text: systemSetting("/proc/loadavg")?.split(separator: " ").first.map(String.init) ?? "—")
     cell.value("c10k-ideal", Settings.c10kDelay.seconds + Settings.c10kSpread, digits: 2, unit: "s")
     let eventLoop = runs[0]

@@ -32,7 +32,13 @@ enum C10kServer: String, CaseIterable, Sendable {
     /// The child tells the parent where it listens.
     struct Ready: Codable, Sendable { let port: Int; let descriptorLimit: Int }
     /// Asked for at the end: what the server saw.
-    struct Report: Codable, Sendable { let requests: Int; let maxInFlight: Int }
+    struct Report: Codable, Sendable {
+        let requests: Int
+        let maxInFlight: Int
+        /// The event loop's own numbers (the event-loop server only).
+        var wakeUps: Int? = nil
+        var readyPerWakeUp: Double? = nil
+    }
     struct Command: Codable, Sendable { let report: Bool }
 
     /// Serves if this process was started as a C10k server; returns at once otherwise.
@@ -58,7 +64,10 @@ enum C10kServer: String, CaseIterable, Sendable {
                 let server = try EventLoopServer(loop: loop, backlog: Settings.c10kBacklog, readTimeout: .seconds(20))
                 Task { await server.run() }
                 port = server.port
-                report = { Report(requests: server.statistics.requests, maxInFlight: server.statistics.maxInFlight) }
+                report = {
+                    Report(requests: server.statistics.requests, maxInFlight: server.statistics.maxInFlight,
+                           wakeUps: loop.statistics.wakeUps, readyPerWakeUp: loop.statistics.readyPerWakeUp)
+                }
             case .threadPerConnection:
                 var configuration = LoopbackServer.Configuration()
                 configuration.backlog = Settings.c10kBacklog
