@@ -9,7 +9,7 @@ struct HTTPClientTests {
     /// that no socket on the server's port is left open.
     private func withServer(_ body: @Sendable (EventLoop, EventLoopServer) async throws -> Void) async throws {
         try await withEventLoop { loop in
-            let server = try EventLoopServer(loop: loop, readTimeout: .seconds(2))
+            let server = try EventLoopServer(loop: loop, readTimeout: .seconds(20))
             let port = server.port
             let serving = Task { await server.run() }
             do {
@@ -50,7 +50,7 @@ struct HTTPClientTests {
             }
             #expect(bodies.count == 500)
             #expect(bodies.allSatisfy { $0.value == "page \($0.key)\n" })
-            #expect(ContinuousClock.now - start < .seconds(5), "in sequence they would take 100 s")
+            #expect(ContinuousClock.now - start < .seconds(20), "in sequence they would take 100 s")
             #expect(server.statistics.requests == 500)
             #expect(server.statistics.maxInFlight > 50, "the waits overlapped at the server")
         }
@@ -76,7 +76,7 @@ struct HTTPClientTests {
             await #expect(throws: EventLoopError.timedOut) {
                 try await client.get("/page/1?delay_ms=10000", timeout: .milliseconds(100))
             }
-            #expect(ContinuousClock.now - start < .seconds(2))
+            #expect(ContinuousClock.now - start < .seconds(5), "not the 10 s of the delay")
         }
     }
 
@@ -133,7 +133,7 @@ struct HTTPClientTests {
         try await withEventLoop { loop in
             let port = try AsyncListener(on: loop, backlog: 1).port  // released at once: nobody listens
             await #expect(throws: EventLoopError.self) {
-                try await EventLoopHTTPClient(loop: loop, port: port).get("/", timeout: .seconds(2))
+                try await EventLoopHTTPClient(loop: loop, port: port).get("/", timeout: .seconds(20))
             }
         }
     }
@@ -141,7 +141,7 @@ struct HTTPClientTests {
 
 @Suite("The client and peers that misbehave")
 struct MisbehavingPeerTests {
-    private func answer(_ behaviour: RawPeer.Behaviour, timeout: Duration = .seconds(2)) async throws -> HTTPAnswer {
+    private func answer(_ behaviour: RawPeer.Behaviour, timeout: Duration = .seconds(20)) async throws -> HTTPAnswer {
         try await withEventLoop { loop in
             try await RawPeer.with(behaviour, on: loop) { port in
                 try await EventLoopHTTPClient(loop: loop, port: port).get("/", timeout: timeout)

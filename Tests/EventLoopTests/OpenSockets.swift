@@ -25,7 +25,7 @@ func openSockets(onPort port: Int) -> Int? {
 
 /// Waits up to `limit` for `condition`, checking every 10 ms: closing happens on other
 /// threads a moment after the tasks that did it have ended.
-func eventually(within limit: Duration = .seconds(2), _ condition: () -> Bool) async -> Bool {
+func eventually(within limit: Duration = .seconds(10), _ condition: () -> Bool) async -> Bool {
     let deadline = ContinuousClock.now + limit
     while ContinuousClock.now < deadline {
         if condition() { return true }
