@@ -9,10 +9,16 @@ import Darwin
 /// A process may raise its soft limit up to the hard one on its own; only a privileged
 /// process may raise the hard one.
 public enum DescriptorLimit {
+    #if canImport(Glibc)
+    private static let resource = Int32(RLIMIT_NOFILE.rawValue)  // an enum case in Glibc
+    #else
+    private static let resource = RLIMIT_NOFILE                  // a plain Int32 in Darwin
+    #endif
+
     /// The soft and hard limits now.
     public static var current: (soft: Int, hard: Int) {
         var limit = rlimit()
-        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return (0, 0) }
+        guard getrlimit(resource, &limit) == 0 else { return (0, 0) }
         return (clamp(limit.rlim_cur), clamp(limit.rlim_max))
     }
 
@@ -21,13 +27,13 @@ public enum DescriptorLimit {
     @discardableResult
     public static func raiseToHardLimit() -> Int {
         var limit = rlimit()
-        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return current.soft }
+        guard getrlimit(resource, &limit) == 0 else { return current.soft }
         #if canImport(Darwin)
         limit.rlim_cur = min(limit.rlim_max, rlim_t(OPEN_MAX))
         #else
         limit.rlim_cur = limit.rlim_max
         #endif
-        _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+        _ = setrlimit(resource, &limit)
         return current.soft
     }
 

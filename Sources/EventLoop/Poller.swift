@@ -81,7 +81,7 @@ struct Poller: ~Copyable, Sendable {
             ? kevent(descriptor, nil, 0, &events, Int32(capacity), nil)
             : kevent(descriptor, nil, 0, &events, Int32(capacity), &limit)
         guard count > 0 else { return [] }
-        return events[0..<Int(count)].map { Int32($0.ident) }
+        return events[0..<Int(count)].map { Int32(truncatingIfNeeded: $0.ident) }
         #endif
     }
 }
