@@ -7,7 +7,7 @@ import Foundation
 import PackageDescription
 
 /// The libraries every chapter may import.
-let chapterLibraries: [Target.Dependency] = ["Notebook", "Primitives", "Processes", "Loopback"]
+let chapterLibraries: [Target.Dependency] = ["Notebook", "Primitives", "Processes", "Loopback", "EventLoop"]
 
 /// Libraries that only one chapter uses, by chapter number.
 let chapterOnlyLibraries: [String: [Target.Dependency]] = [
@@ -59,6 +59,10 @@ let package = Package(
         .target(name: "ProcessActors", dependencies: ["Processes", "Primitives"]),
         // A small HTTP server on 127.0.0.1 for the chapters' real I/O.
         .target(name: "Loopback"),
+        // A readiness event loop (epoll / kqueue), async sockets, an HTTP client and server on it.
+        .target(name: "EventLoop", dependencies: ["CEpoll", "Loopback", "Primitives"]),
+        // Linux's <sys/epoll.h>, which the Glibc module leaves out: a header, no code.
+        .systemLibrary(name: "CEpoll", path: "Sources/CEpoll"),
         // The book builder: read -> resolve -> render -> write.
         .target(name: "BookKit", dependencies: ["Notebook"]),
         .executableTarget(name: "bookbuilder", dependencies: ["BookKit"]),
@@ -82,6 +86,7 @@ let package = Package(
                     dependencies: ["ProcessActors", "ProcessActorsTestActors", "Processes", "process-actors-test-worker"]),
         // Primitives too: the downloader (in Primitives) is tested against the loopback server.
         .testTarget(name: "LoopbackTests", dependencies: ["Loopback", "Primitives"]),
+        .testTarget(name: "EventLoopTests", dependencies: ["EventLoop", "Loopback"]),
         // Runs the chapter executables and asserts their self-checks passed.
         .testTarget(name: "ChapterTests", dependencies: ["BookKit"] + chapters.map { .target(name: $0.name) }),
     ],

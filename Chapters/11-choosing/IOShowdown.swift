@@ -1,12 +1,17 @@
+import EventLoop
 import Foundation
 import Loopback
 import Notebook
 import Primitives
 import Processes
 
+/// The async models' one call: the status of `GET path`, with either client.
+typealias AsyncGet = @Sendable (String) async throws -> Int
+
 // ANCHOR: fetch-all
 /// Fetches every page once with `model` and returns how many came back `200 OK`.
-func fetchAll(_ model: IOModel, from server: LoopbackServer, pool: ProcessPool) async throws -> Int {
+/// The blocking models fetch with URLSession (`PageFetcher`); the async ones with `get`.
+func fetchAll(_ model: IOModel, from server: LoopbackServer, pool: ProcessPool, get: @escaping AsyncGet) async throws -> Int {
     let paths = (0..<Settings.pages).map(Settings.pagePath)
     let urls = paths.map(server.url)
     switch model {
@@ -23,24 +28,19 @@ func fetchAll(_ model: IOModel, from server: LoopbackServer, pool: ProcessPool) 
         }
 
     case .tasksAllAtOnce:
-        // The session may open a connection per page: no limit but the server's.
-        let client = LoopbackClient(server: server, maximumConnections: Settings.pages)
-        defer { client.invalidate() }
         return await withTaskGroup(of: Int.self) { group in
             for path in paths {
-                group.addTask { (try? await client.get(path).status) ?? 0 }
+                group.addTask { (try? await get(path)) ?? 0 }
             }
             return await group.reduce(0) { $0 + ($1 == 200 ? 1 : 0) }
         }
 
     case .tasksWithSemaphore:
         // The same, but at most `concurrency` pages in flight: the limit is the semaphore's.
-        let client = LoopbackClient(server: server, maximumConnections: Settings.pages)
-        defer { client.invalidate() }
         let limit = AsyncSemaphore(permits: model.concurrency)
         return await withTaskGroup(of: Int.self) { group in
             for path in paths {
-                group.addTask { (try? await limit.withPermit { try await client.get(path).status }) ?? 0 }
+                group.addTask { (try? await limit.withPermit { try await get(path) }) ?? 0 }
             }
             return await group.reduce(0) { $0 + ($1 == 200 ? 1 : 0) }
         }
@@ -68,94 +68,98 @@ func ioShowdown(_ cell: Cell) async throws {
     _ = try await onOwnThread { pool.map(warmUp, as: Int.self) }
     let poolStartup = (ContinuousClock.now - poolStart).seconds
 
-    var swiftRuns: [IOModel: FetchRun] = [:]
-    for model in IOModel.allCases {
-        server.resetStatistics()
-        let start = ContinuousClock.now
-        let ok = try await fetchAll(model, from: server, pool: pool)
-        let seconds = (ContinuousClock.now - start).seconds
-        swiftRuns[model] = FetchRun(seconds: seconds, pagesOK: ok, peakInFlight: server.statistics.maxInFlight)
-    }
-
-    var pythonRuns: [IOModel: FetchRun] = [:]
-    if let interpreter = pythonInterpreter {
-        for model in IOModel.allCases {
-            server.resetStatistics()
-            let arguments = ["io", "http://127.0.0.1:\(server.port)", "\(Settings.pages)",
-                             "\(Int(Settings.delaySeconds * 1000))", model.pythonArgument, "\(model.concurrency)"]
-            let result = try await onOwnThread { try interpreter.showdown(arguments, as: PythonResult.self) }
-            guard let line = result.first else { continue }
-            pythonRuns[model] = FetchRun(seconds: line.seconds, pagesOK: line.ok ?? 0,
-                                     peakInFlight: server.statistics.maxInFlight)
+    // The session may open a connection per page: no limit but the server's.
+    let session = LoopbackClient(server: server, maximumConnections: Settings.pages)
+    defer { session.invalidate() }
+    var runs: [IORow: [FetchRun]] = [:]
+    try await withEventLoop { loop in
+        let eventLoopClient = EventLoopHTTPClient(loop: loop, port: server.port)
+        let clients: [IOClient: AsyncGet] = [
+            .urlSession: { try await session.get($0).status },
+            .eventLoop: { try await eventLoopClient.get($0).status },
+        ]
+        // Every row once per round, taking turns, so that a disturbance of the machine
+        // spreads over all rows instead of spoiling one.
+        for _ in 1...Settings.ioRounds {
+            for row in IORow.swiftRows {
+                server.resetStatistics()
+                let start = ContinuousClock.now
+                let ok = try await fetchAll(row.model, from: server, pool: pool, get: clients[row.client]!)
+                let seconds = (ContinuousClock.now - start).seconds
+                runs[row, default: []].append(FetchRun(seconds: seconds, pagesOK: ok, peakInFlight: server.statistics.maxInFlight))
+            }
+            guard let interpreter = pythonInterpreter else { continue }
+            for row in IORow.pythonRows {
+                server.resetStatistics()
+                let arguments = ["io", "http://127.0.0.1:\(server.port)", "\(Settings.pages)",
+                                 "\(Int(Settings.delaySeconds * 1000))", row.model.pythonArgument, "\(row.model.concurrency)"]
+                let result = try await onOwnThread { try interpreter.showdown(arguments, as: PythonResult.self) }
+                guard let line = result.first else { continue }
+                runs[row, default: []].append(FetchRun(seconds: line.seconds, pagesOK: line.ok ?? 0,
+                                                       peakInFlight: server.statistics.maxInFlight))
+            }
         }
     }
     // ANCHOR_END: io-showdown
 
-    report(swift: swiftRuns, python: pythonRuns, poolStartup: poolStartup, on: cell)
+    report(runs.mapValues(RowResult.init), poolStartup: poolStartup, on: cell)
 }
 
 /// The table, the chart, the values for the prose, the targets and the checks.
-private func report(swift: [IOModel: FetchRun], python: [IOModel: FetchRun], poolStartup: Double, on cell: Cell) {
-    let models = IOModel.allCases
-    let pythonRan = pythonInterpreter != nil
-    func time(_ run: FetchRun?) -> String { run.map { Format.duration($0.seconds) } ?? "—" }
-    func ratio(_ run: FetchRun?, _ model: IOModel) -> String { run.map { Format.number($0.seconds / model.ideal) + "×" } ?? "—" }
-    func peak(_ run: FetchRun?) -> String { run.map { String($0.peakInFlight) } ?? "—" }
-
-    // Without python3 the Python columns are left out.
-    cell.table("io-results", "Fetching \(Settings.pages) pages that each take \(Format.duration(Settings.delaySeconds)) to answer",
-               header: [pythonRan ? "model (Swift / Python)" : "model", "limit", "ideal", "Swift", "× ideal", "peak"]
-                   + (pythonRan ? ["Python", "× ideal", "peak"] : []),
-               rows: models.map { model in
-                   [pythonRan ? "\(model.swiftName) / \(model.pythonName)" : model.swiftName,
-                    "\(model.concurrency)", Format.duration(model.ideal),
-                    time(swift[model]), ratio(swift[model], model), peak(swift[model])]
-                       + (pythonRan ? [time(python[model]), ratio(python[model], model), peak(python[model])] : [])
+private func report(_ results: [IORow: RowResult], poolStartup: Double, on cell: Cell) {
+    let rows = IORow.swiftRows + (pythonInterpreter != nil ? IORow.pythonRows : [])
+    cell.table("io-results", "Fetching \(Settings.pages) pages that each take \(Format.duration(Settings.delaySeconds)) to answer: "
+               + "\(Settings.ioRounds) rounds of each row",
+               header: ["language", "model", "client", "limit", "ideal", "median", "× ideal", "fastest – slowest", "peak"],
+               rows: rows.map { row in
+                   guard let result = results[row] else { return [] }
+                   return [row.language == .swift ? "Swift" : "Python", row.modelName, row.client.name,
+                           "\(row.model.concurrency)", Format.duration(row.model.ideal),
+                           Format.duration(result.median), Format.number(result.median / row.model.ideal) + "×",
+                           "\(Format.duration(result.fastest)) – \(Format.duration(result.slowest))", "\(result.peak)"]
                })
-    cell.barChart("io-chart", "Time to fetch \(Settings.pages) pages, beside the physical limit", unit: "s",
-                  models.flatMap { model -> [Bar] in
-                      [Bar("Swift: \(model.swiftName)", swift[model]!.seconds, ideal: model.ideal)]
-                          + (python[model].map { [Bar("Python: \(model.pythonName)", $0.seconds, ideal: model.ideal)] } ?? [])
+    cell.barChart("io-chart", "Median time to fetch \(Settings.pages) pages, beside the physical limit", unit: "s",
+                  rows.compactMap { row in
+                      results[row].map { Bar("\(row.language == .swift ? "Swift" : "Python"): \(row.modelName), \(row.client.name)",
+                                             $0.median, ideal: row.model.ideal) }
                   })
 
-    for model in models {
-        let run = swift[model]!
-        cell.value("io-\(model.key)-seconds", run.seconds, digits: 3, unit: "s")
-        cell.value("io-\(model.key)-ideal", model.ideal, digits: 2, unit: "s")
-        cell.value("io-\(model.key)-ratio", run.seconds / model.ideal)
-        cell.value("io-\(model.key)-peak", run.peakInFlight)
-        if let run = python[model] {
-            cell.value("py-io-\(model.key)-seconds", run.seconds, digits: 3, unit: "s")
-            cell.value("py-io-\(model.key)-ratio", text: Format.number(run.seconds / model.ideal) + "×")
-            cell.value("py-io-\(model.key)-peak", run.peakInFlight)
-        } else {
-            for name in ["seconds", "ratio", "peak"] { cell.value("py-io-\(model.key)-\(name)", text: "—") }
+    for row in IORow.swiftRows + IORow.pythonRows {
+        cell.value("\(row.key)-ideal", row.model.ideal, digits: 2, unit: "s")
+        guard let result = results[row] else {
+            for name in ["seconds", "ratio", "spread", "peak"] { cell.value("\(row.key)-\(name)", text: "—") }
+            continue
         }
+        cell.value("\(row.key)-seconds", result.median, digits: 3, unit: "s")
+        cell.value("\(row.key)-ratio", text: Format.number(result.median / row.model.ideal) + "×")
+        cell.value("\(row.key)-spread", text: "\(Format.duration(result.fastest)) – \(Format.duration(result.slowest))")
+        cell.value("\(row.key)-peak", result.peak)
     }
     cell.value("pool-startup", poolStartup * 1000, digits: 0, unit: "ms")
+    cell.value("io-rounds", Settings.ioRounds)
 
     // The issue's targets: reported, met or not, never asserted.
-    for model in [IOModel.threadPool, .tasksAllAtOnce, .tasksWithSemaphore] {
-        let limit = 1.1 * model.ideal + 0.020
-        let seconds = swift[model]!.seconds
-        cell.value("io-\(model.key)-target", text: seconds <= limit
-                   ? "met, \(Format.duration(seconds)) ≤ \(Format.duration(limit))"
-                   : "missed, \(Format.duration(seconds)) > \(Format.duration(limit))")
-    }
+    let swiftAsync = results[IORow(language: .swift, model: .tasksAllAtOnce, client: .eventLoop)]!.median
+    let limit = 1.1 * IOModel.tasksAllAtOnce.ideal
+    cell.value("io-target-ideal", text: swiftAsync <= limit
+               ? "met, \(Format.duration(swiftAsync)) ≤ \(Format.duration(limit))"
+               : "missed, \(Format.duration(swiftAsync)) > \(Format.duration(limit))")
+    let pythonAsync = results[IORow(language: .python, model: .tasksAllAtOnce, client: .asyncioStreams)]?.median
+    cell.value("io-target-python", text: pythonAsync.map { python in
+        swiftAsync < python ? "met, \(Format.duration(swiftAsync)) < \(Format.duration(python))"
+                            : "missed, \(Format.duration(swiftAsync)) ≥ \(Format.duration(python))"
+    } ?? "not measured (no python3)")
 
-    let sequential = swift[.sequential]!.seconds
-    for model in models {
-        cell.check(swift[model]!.pagesOK == Settings.pages,
-                   "Swift, \(model.swiftName): \(swift[model]!.pagesOK) of \(Settings.pages) pages answered 200")
+    for row in rows {
+        let result = results[row]
+        cell.check(result?.everyPageArrived == true,
+                   "\(row.language == .swift ? "Swift" : "Python"), \(row.modelName), \(row.client.name): "
+                   + "pages answered 200 in each round: \(result?.pagesOK ?? []) of \(Settings.pages)")
     }
-    cell.check(swift[.tasksAllAtOnce]!.seconds < 0.5 * sequential,
-               "async tasks, all at once, take less than half of one by one (\(Format.duration(swift[.tasksAllAtOnce]!.seconds)) vs \(Format.duration(sequential)))")
-    cell.check(swift[.threadPool]!.seconds < 0.5 * sequential,
-               "the thread pool takes less than half of one by one (\(Format.duration(swift[.threadPool]!.seconds)) vs \(Format.duration(sequential)))")
-    if pythonRan {
-        for model in models {
-            cell.check(python[model]?.pagesOK == Settings.pages,
-                       "Python, \(model.pythonName): \(python[model]?.pagesOK ?? 0) of \(Settings.pages) pages answered 200")
-        }
+    let sequential = results[IORow.swiftRows[0]]!.median
+    for row in IORow.swiftRows where row.model == .threadPool || row.model == .tasksAllAtOnce {
+        let median = results[row]!.median
+        cell.check(median < 0.5 * sequential,
+                   "\(row.modelName), \(row.client.name): median \(Format.duration(median)) < half of one by one (\(Format.duration(sequential)))")
     }
 }

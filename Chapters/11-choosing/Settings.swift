@@ -11,6 +11,25 @@ enum Settings {
     static let threads = 8
     /// Worker processes in each process pool.
     static let processes = 4
+    /// Rounds of every I/O row, taking turns; the median and the spread are reported.
+    /// (One under ThreadSanitizer, where timings mean nothing: it keeps `make tsan` short.)
+    static let ioRounds = Notebook.isThreadSanitized ? 1 : 5
+
+    /// The C10k: connections at once, and how long the server waits before each answer.
+    /// (A tenth under ThreadSanitizer, where every thread and every memory access costs
+    /// many times more and timings mean nothing: it keeps `make tsan` short.)
+    static let c10kConnections = Notebook.isThreadSanitized ? 1_000 : 10_000
+    static let c10kDelay = Duration.seconds(1)
+    /// The client opens its connections in waves of this many, a pause apart: a burst of
+    /// 10,000 at once overflows the server's listen queue (see the prose).
+    static let c10kWave = 500
+    static let c10kWavePause = Duration.milliseconds(10)
+    /// From the first wave to the last: what the pacing adds to the ideal.
+    static var c10kSpread: Double {
+        Double((c10kConnections - 1) / c10kWave) * c10kWavePause.seconds
+    }
+    /// The servers' listen backlog; Linux caps it at `somaxconn`.
+    static let c10kBacklog: Int32 = 4096
 
     /// Count primes below this, in `primeChunks` equal ranges.
     #if DEBUG
