@@ -75,8 +75,8 @@ func threadsVersusProcesses(_ cell: Cell) throws {
     cell.value("cpu-speedup-verdict", text: measurable
         ? "enough to measure a speedup, so the run checked one: both pools had to take less than 0.85 × the sequential time"
         : Notebook.isThreadSanitized
-            ? "but this build runs under ThreadSanitizer, which slows threads far more than one, so the speedup was not measurable and nothing was checked"
-            : "fewer than the 1.5 a speedup check needs, so the speedup was not measurable this run and nothing was checked: the figures above show the load, not what the pools can do")
+            ? "but this build runs under ThreadSanitizer, which slows threads far more than one, so the speedup was not measurable and none was checked"
+            : "fewer than the 1.5 a speedup check needs, so the speedup was not measurable this run and none was checked: the figures below say as much about the other programs as about the pools")
     cell.check(threaded == sequential && processed == sequential, "all three ways counted \(sequential) primes")
     if measurable {
         cell.check(threadTime < sequentialTime * 0.85 && processTime < sequentialTime * 0.85,

@@ -2,6 +2,7 @@ import Foundation
 import Loopback
 import Notebook
 import Primitives
+import Synchronization
 
 func timeouts(_ cell: Cell) async throws {
     // ANCHOR: timeout
@@ -37,7 +38,7 @@ func timeouts(_ cell: Cell) async throws {
     // The timer is a child task too: when its sleep ends, it needs a pool thread to run on.
     // Keep every other pool thread busy (one hog per other core) and no thread is free to
     // run it until the work ends, so the work's result arrives first.
-    let otherThreads = ProcessInfo.processInfo.activeProcessorCount - 1
+    let otherThreads = await poolWidth() - 1
     let hogs = (0..<otherThreads).map { _ in Task.detached { compute(for: .milliseconds(900)) } }
     try await Task.sleep(for: .milliseconds(20))  // let the hogs take their threads
     let saturatedStart = ContinuousClock.now
@@ -79,6 +80,7 @@ func timeouts(_ cell: Cell) async throws {
     cell.check(stubbornDiscarded,
                "with another pool thread free, the timer fired on time although the work kept its thread: the finished work's result was discarded")
     cell.check(stubbornTime >= 0.3, "withTimeout returned only when the non-cooperative work ended (\(seconds: stubbornTime))")
+    cell.value("timeout-pool-width", otherThreads + 1)
     cell.value("timeout-other-threads", otherThreads)
     cell.value("saturated-timeout-time", seconds: saturatedTime)
     let saturatedReturned = if case .success = saturated { true } else { false }
@@ -90,5 +92,29 @@ extension Result where Failure == any Error {
     /// `Result { try await ... }`: the async version of `Result(catching:)`.
     init(_ body: () async throws -> Success) async {
         do { self = .success(try await body()) } catch { self = .failure(error) }
+    }
+}
+
+/// How many tasks the pool runs at once, measured: tasks that compute without an `await`
+/// each hold a pool thread, so the most of them running together is the pool's width.
+func poolWidth() async -> Int {
+    let gauge = RunningTasksGauge()
+    await withTaskGroup(of: Void.self) { group in
+        for _ in 0..<(4 * ProcessInfo.processInfo.activeProcessorCount) {
+            group.addTask { gauge.inside { compute(for: .milliseconds(20)) } }
+        }
+    }
+    return gauge.most.load(ordering: .relaxed)
+}
+
+/// Counts the tasks inside a region now, and the most there ever were.
+final class RunningTasksGauge: Sendable {
+    private let running = Atomic<Int>(0)
+    let most = Atomic<Int>(0)
+
+    func inside(_ body: () -> Void) {
+        most.max(running.wrappingAdd(1, ordering: .relaxed).newValue, ordering: .relaxed)
+        body()
+        running.wrappingSubtract(1, ordering: .relaxed)
     }
 }
