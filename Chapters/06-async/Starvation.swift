@@ -147,8 +147,6 @@ func starvation(_ cell: Cell) async {
     cell.value("compute-ideal", seconds: computeIdeal)
     cell.value("computing-busy-elsewhere", text: busyElsewhere.map { Format.number($0, digits: 1) } ?? "an unknown number")
     cell.value("computing-cores-left", text: coresLeft.map { Format.number($0, digits: 1) } ?? "an unknown number")
-    // The same work on the cores other programs left: jobs x 100 ms of CPU over those cores.
-    cell.value("compute-ideal-loaded", text: coresLeft.flatMap { $0 > 0 ? Format.duration(0.1 * Double(jobs) / $0) : nil } ?? "unknown")
     cell.check(computing.worstGap >= 0.09,
                "computing without an await, the tasks kept the heartbeat waiting like blocking ones (\(seconds: computing.worstGap))")
     // Wide margin: on an idle machine the yielding gap is far smaller still; a loaded one
