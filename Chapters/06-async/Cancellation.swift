@@ -2,10 +2,21 @@ import Foundation
 import Primitives
 import Notebook
 
-/// Keeps a core busy for `duration` without suspending: stands in for real computation.
+/// Keeps a core busy until this thread has used `duration` of CPU time, without
+/// suspending: stands in for a fixed amount of real computation. It spins on the thread's
+/// own CPU clock, not the wall clock: a thread the kernel preempts (other programs on the
+/// machine) does not count the time it waits, so each call is the same work whatever the
+/// load, and only its wall time grows.
 func compute(for duration: Duration) {
-    let end = ContinuousClock.now + duration
-    while ContinuousClock.now < end {}
+    let end = threadCPUTime() + duration
+    while threadCPUTime() < end {}
+}
+
+/// CPU time used so far by the calling thread (`CLOCK_THREAD_CPUTIME_ID`; Linux and macOS).
+func threadCPUTime() -> Duration {
+    var now = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
+    return .seconds(now.tv_sec) + .nanoseconds(now.tv_nsec)
 }
 
 // ANCHOR: cooperative

@@ -7,13 +7,16 @@ import FoundationNetworking
 
 // ANCHOR: download-all
 /// Downloads `pages` pages at once, each answered after `delay`; one timeline lane per page.
+/// A child that throws makes the group cancel its siblings, so the requests are made with
+/// `getAbandoningOnCancel`: cancelling a plain URLSession request can hang on Linux
+/// (swift-corelibs-foundation issue #5412, chapter 08).
 func downloadAll(_ pages: Int, delay: Duration, with client: LoopbackClient, on timeline: Timeline) async throws -> Double {
     let start = ContinuousClock.now
     try await withThrowingTaskGroup(of: Void.self) { group in
         for page in 1...pages {
             group.addTask {
                 let response = try await timeline.span(lane: "page \(page)", label: "GET") {
-                    try await client.get("/page/\(page)?delay_ms=\(Int(delay / .milliseconds(1)))")
+                    try await client.getAbandoningOnCancel("/page/\(page)?delay_ms=\(Int(delay / .milliseconds(1)))")
                 }
                 guard response.status == 200 else { throw DownloadFailed(page: page, status: response.status) }
             }
@@ -39,14 +42,14 @@ func downloads(_ cell: Cell) async throws {
 
         server.resetStatistics()
         let wide = LoopbackClient(server: server, maximumConnections: 100)  // chosen on purpose
-        defer { wide.invalidate() }
+        defer { wide.finishAndInvalidate() }  // cancels nothing: abandoned requests end by themselves
         let concurrent = try await downloadAll(pages, delay: delay, with: wide,
                                                on: cell.timeline("downloads-wide", "\(pages) downloads, 100 connections allowed"))
         let wideInFlight = server.statistics.maxInFlight
 
         server.resetStatistics()
         let narrow = LoopbackClient(server: server, maximumConnections: defaultLimit)  // URLSession's default
-        defer { narrow.invalidate() }
+        defer { narrow.finishAndInvalidate() }
         let limited = try await downloadAll(pages, delay: delay, with: narrow,
                                             on: cell.timeline("downloads-default", "\(pages) downloads, URLSession's default of \(defaultLimit) connections"))
         let narrowInFlight = server.statistics.maxInFlight

@@ -25,13 +25,22 @@ func priorities(_ cell: Cell) async {
         }
     }
     let order = finished.withLock { $0 }
-    let highRanks = order.indices.filter { order[$0] == .high }
-    let meanHighRank = Double(highRanks.reduce(0, +)) / Double(highRanks.count)
+    func meanHighPlace(_ order: [TaskPriority]) -> Double {
+        let places = order.indices.filter { order[$0] == .high }
+        return Double(places.reduce(0, +)) / Double(max(1, places.count))
+    }
+    let meanHighRank = meanHighPlace(order)
+    // The two orders to compare with: the queue's (high children at the odd places) and
+    // every high child first.
+    let queued = (0..<40).map { $0.isMultiple(of: 2) ? TaskPriority.background : .high }
+    let queueOrderMean = meanHighPlace(queued)
+    let highFirstMean = meanHighPlace(queued.sorted { $0 > $1 })
     print("finishing order (H = high, b = background): \(order.map { $0 == .high ? "H" : "b" }.joined())")
-    print("mean finishing place of the high-priority children: \(Format.number(meanHighRank, digits: 1)) (0 = first, 39 = last; no effect: 19.5)")
+    print("mean finishing place of the high-priority children: \(Format.number(meanHighRank, digits: 1)) (0 = first, 39 = last; queue order: \(Format.number(queueOrderMean, digits: 1)); all high first: \(Format.number(highFirstMean, digits: 1)))")
 
     // Escalation (SE-0462): a high-priority task that awaits a low-priority one raises
-    // the low one's priority, so the waiter is not held up by it.
+    // the low one's priority, so that a scheduler that honours priorities does not keep
+    // the waiter behind other low-priority work.
     let lowStarted = Locked(false)
     let low = Task(priority: .background) { () -> (before: TaskPriority, after: TaskPriority, handlerSaw: TaskPriority?) in
         let before = Task.currentPriority
@@ -49,6 +58,12 @@ func priorities(_ cell: Cell) async {
     print("its escalation handler was told: \(seen.handlerSaw.map { "\($0)" } ?? "nothing")")
 // ANCHOR_END: priorities
     cell.value("priority-mean-high-rank", meanHighRank, digits: 1)
+    cell.value("priority-queue-order-mean", queueOrderMean, digits: 1)
+    cell.value("priority-high-first-mean", highFirstMean, digits: 1)
+    let nearQueueOrder = abs(meanHighRank - queueOrderMean) <= abs(meanHighRank - highFirstMean)
+    cell.value("priority-verdict", text: nearQueueOrder
+        ? "nearer the queue order than the high-first order: the pool took little or no notice of priority when ordering the work"
+        : "nearer the high-first order than the queue order: the high-priority children mostly went first")
     cell.value("priority-before", text: "\(seen.before)")
     cell.value("priority-after", text: "\(seen.after)")
     cell.check(order.count == 40, "all 40 children finished, whatever their priority")

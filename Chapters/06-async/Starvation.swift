@@ -92,6 +92,7 @@ func starvation(_ cell: Cell) async {
     }
     executor.stop()
     // ANCHOR_END: executor-preference
+    let beforeComputing = CPUSnapshot.now()   // how busy other programs keep the machine meanwhile
     // ANCHOR: cpu-bound
     let computing = await heartbeatExperiment(jobs: jobs, timeline: cell.timeline("computing", "100 ms of computation in each task")) { _ in
         compute(for: .milliseconds(100))  // no await: holds its pool thread throughout
@@ -103,6 +104,13 @@ func starvation(_ cell: Cell) async {
         }
     }
     // ANCHOR_END: cpu-bound
+    // `compute` counts this thread's CPU time, so each job is the same work however busy
+    // the machine is; what other programs take shows only in the wall times, said here.
+    let busyElsewhere = beforeComputing.flatMap { CPUSnapshot.now()?.coresBusyElsewhere(since: $0) }
+    let coresLeft = busyElsewhere.map { CPUSnapshot.coresLeft(of: cores, busyElsewhere: $0) }
+    if let busyElsewhere, let coresLeft {
+        print("while the jobs computed, other programs kept \(Format.number(busyElsewhere, digits: 1)) of \(cores) cores busy: \(Format.number(coresLeft, digits: 1)) were left for them\n")
+    }
 
     // Sleeping jobs could all run at once (ideal: one job, 100 ms); computing jobs need a
     // core each, so `jobs` of them on `cores` cores take jobs / cores rounds.
@@ -134,6 +142,11 @@ func starvation(_ cell: Cell) async {
     cell.value("executor-worst-gap", onExecutor.worstGap * 1000, digits: 0, unit: "ms")
     cell.value("computing-worst-gap", seconds: computing.worstGap)
     cell.value("yielding-worst-gap", seconds: yielding.worstGap)
+    cell.value("computing-jobs-time", seconds: computing.jobs)
+    cell.value("yielding-jobs-time", seconds: yielding.jobs)
+    cell.value("compute-ideal", seconds: computeIdeal)
+    cell.value("computing-busy-elsewhere", text: busyElsewhere.map { Format.number($0, digits: 1) } ?? "an unknown number")
+    cell.value("computing-cores-left", text: coresLeft.map { Format.number($0, digits: 1) } ?? "an unknown number")
     cell.check(computing.worstGap >= 0.09,
                "computing without an await, the tasks kept the heartbeat waiting like blocking ones (\(seconds: computing.worstGap))")
     // Wide margin: on an idle machine the yielding gap is far smaller still; a loaded one

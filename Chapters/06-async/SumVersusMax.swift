@@ -21,7 +21,7 @@ func sumVersusMax(_ cell: Cell) async throws {
     let b = try await fetch("B", taking: .milliseconds(150), on: sequential)
     let sequentialTime = secondsSince(first)
     // ANCHOR_END: sequential
-    print("sequential: \(a) and \(b) in \(Format.number(sequentialTime, digits: 3)) s\n")
+    print("sequential: \(a) and \(b) in \(seconds: sequentialTime)\n")
 
     // ANCHOR: concurrent
     let concurrent = cell.timeline("concurrent", "Two async let bindings: both start at once")
@@ -31,7 +31,7 @@ func sumVersusMax(_ cell: Cell) async throws {
     let both = try await [c, d]
     let concurrentTime = secondsSince(second)
     // ANCHOR_END: concurrent
-    print("concurrent: \(both.joined(separator: " and ")) in \(Format.number(concurrentTime, digits: 3)) s")
+    print("concurrent: \(both.joined(separator: " and ")) in \(seconds: concurrentTime)")
 
     cell.value("sequential-time", sequentialTime, digits: 3, unit: "s")
     cell.value("concurrent-time", concurrentTime, digits: 3, unit: "s")

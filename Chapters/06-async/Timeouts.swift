@@ -2,6 +2,7 @@ import Foundation
 import Loopback
 import Notebook
 import Primitives
+import Synchronization
 
 func timeouts(_ cell: Cell) async throws {
     // ANCHOR: timeout
@@ -34,6 +35,23 @@ func timeouts(_ cell: Cell) async throws {
     let stubbornTime = secondsSince(stubbornStart)
     print("300 ms of non-cooperative work, 50 ms limit: \(stubborn) after \(Format.duration(stubbornTime))")
 
+    // The timer is a child task too: when its sleep ends, it needs a pool thread to run on.
+    // Keep every other pool thread busy (one hog per other core) and no thread is free to
+    // run it until the work ends, so the work's result arrives first.
+    let otherThreads = await poolWidth() - 1
+    let hogs = (0..<otherThreads).map { _ in Task.detached { compute(for: .milliseconds(900)) } }
+    try await Task.sleep(for: .milliseconds(20))  // let the hogs take their threads
+    let saturatedStart = ContinuousClock.now
+    let saturated = await Result {
+        try await withTimeout(.milliseconds(50)) {
+            compute(for: .milliseconds(300))
+            return "finished anyway"
+        }
+    }
+    let saturatedTime = secondsSince(saturatedStart)
+    for hog in hogs { await hog.value }
+    print("the same with \(otherThreads) other pool thread(s) kept busy: \(saturated) after \(Format.duration(saturatedTime))")
+
     // A real request the server answers only after 10 s. On Linux, cancelling a URLSession
     // request can hang or crash if its answer arrives at that instant (Swift 6.3.1,
     // swift-corelibs-foundation issue #5412; fixed upstream by PR #5417, not in this
@@ -60,13 +78,43 @@ func timeouts(_ cell: Cell) async throws {
                "the 10 s request was abandoned after \(seconds: requestTime) (limit 0.1 s)")
     let stubbornDiscarded = if case .failure(let error) = stubborn { error is OperationTimedOut } else { false }
     cell.check(stubbornDiscarded,
-               "the timer fired on time although the work kept its thread: the finished work's result was discarded")
+               "with another pool thread free, the timer fired on time although the work kept its thread: the finished work's result was discarded")
     cell.check(stubbornTime >= 0.3, "withTimeout returned only when the non-cooperative work ended (\(seconds: stubbornTime))")
+    cell.value("timeout-pool-width", otherThreads + 1)
+    cell.value("timeout-other-threads", otherThreads)
+    cell.value("saturated-timeout-time", seconds: saturatedTime)
+    let saturatedReturned = if case .success = saturated { true } else { false }
+    cell.check(saturatedReturned,
+               "with no other pool thread free, the timer could not run before the work ended: withTimeout returned the work's value")
 }
 
 extension Result where Failure == any Error {
     /// `Result { try await ... }`: the async version of `Result(catching:)`.
     init(_ body: () async throws -> Success) async {
         do { self = .success(try await body()) } catch { self = .failure(error) }
+    }
+}
+
+/// How many tasks the pool runs at once, measured: tasks that compute without an `await`
+/// each hold a pool thread, so the most of them running together is the pool's width.
+func poolWidth() async -> Int {
+    let gauge = RunningTasksGauge()
+    await withTaskGroup(of: Void.self) { group in
+        for _ in 0..<(4 * ProcessInfo.processInfo.activeProcessorCount) {
+            group.addTask { gauge.inside { compute(for: .milliseconds(20)) } }
+        }
+    }
+    return gauge.most.load(ordering: .relaxed)
+}
+
+/// Counts the tasks inside a region now, and the most there ever were.
+final class RunningTasksGauge: Sendable {
+    private let running = Atomic<Int>(0)
+    let most = Atomic<Int>(0)
+
+    func inside(_ body: () -> Void) {
+        most.max(running.wrappingAdd(1, ordering: .relaxed).newValue, ordering: .relaxed)
+        body()
+        running.wrappingSubtract(1, ordering: .relaxed)
     }
 }

@@ -162,7 +162,9 @@ func limitedDownloads(_ pages: Int, delayMilliseconds: Int, semaphore: AsyncSema
                     guard let slot = slots.take() else { throw MorePermitsThanSlots() }
                     defer { slots.give(slot) }
                     let begin = ContinuousClock.now
-                    let response = try await client.get("/page/\(page)?delay_ms=\(delayMilliseconds)")
+                    // Abandoned, never cancelled, when a sibling's failure cancels the group:
+                    // cancelling a URLSession request can hang on Linux (#5412, chapter 08).
+                    let response = try await client.getAbandoningOnCancel("/page/\(page)?delay_ms=\(delayMilliseconds)")
                     timeline?.record(lane: "permit \(slot)", label: "page \(page)", from: begin, to: .now)
                     guard response.status == 200 else { throw UnexpectedStatus(status: response.status) }
                 }
@@ -182,7 +184,7 @@ func hundredDownloads(_ cell: Cell) async throws {
     try await withLoopbackServer { server in
         // ANCHOR: hundred-downloads
         let client = LoopbackClient(server: server, maximumConnections: 200)  // above any limit below
-        defer { client.invalidate() }
+        defer { client.finishAndInvalidate() }  // cancels nothing
         let limited = try await limitedDownloads(
             pages, delayMilliseconds: delay, semaphore: AsyncSemaphore(permits: limit), client: client,
             timeline: cell.timeline("permits", "\(pages) downloads through \(limit) permits (one lane per permit)"))

@@ -122,7 +122,7 @@ func capstone(_ cell: Cell) async throws {
                        ["gave up", "\(report.failed)", ""],
                        ["cancelled", "\(report.cancelled)", ""],
                    ])
-        print("downloaded \(paths.count) paths in \(Format.duration(report.elapsed.seconds)) (ideal \(Format.number(ideal, digits: 2)) s: \(Format.number(slotTime, digits: 2)) s of request time over \(capstoneDownloader.maxConcurrent) slots)")
+        print("downloaded \(paths.count) paths in \(Format.duration(report.elapsed.seconds)) (ideal \(seconds: ideal): \(seconds: slotTime) of request time over \(capstoneDownloader.maxConcurrent) slots)")
 
         cell.value("capstone-requests", paths.count)
         cell.value("capstone-time", report.elapsed.seconds, digits: 2, unit: "s")
@@ -217,7 +217,7 @@ func cancelDownload(_ cell: Cell) async throws {
         cell.check(report.succeeded + report.cancelled == pages && report.failed + report.timedOut + report.errors == 0,
                    "every page either succeeded or was cancelled; none counted as a failure")
         cell.check(neverStarted > 0, "pages not yet started were never requested (\(neverStarted))")
-        cell.check(reaction < .milliseconds(500), "the download returned \(reaction) after the cancel")
+        cell.check(reaction < .milliseconds(500), "the download returned \(duration: reaction) after the cancel")
         cell.check(seen.requests >= report.succeeded && seen.requests <= report.attempts,
                    "the server saw \(seen.requests) requests: every success, and no more than the attempts sent (\(report.attempts))")
     }

@@ -30,13 +30,20 @@ public struct LoopbackClient: Sendable {
     }
 
     /// `GET pathAndQuery` on the server, e.g. `get("/page/3?delay_ms=100")`.
-    /// Cancelling the calling task cancels the request (it throws).
+    /// Cancelling the calling task cancels the request (it throws). On Linux, with Swift
+    /// 6.3.1, that is unsafe: cancelling a request at the instant its answer arrives can
+    /// hang or crash (swift-corelibs-foundation issue #5412; the fix, PR #5417, is not in
+    /// this toolchain). Call `get` only where nothing cancels it (not in a throwing group,
+    /// whose failing child cancels its siblings, nor under a timeout); elsewhere call
+    /// `getAbandoningOnCancel`.
     public func get(_ pathAndQuery: String) async throws -> Response {
         let (data, response) = try await session.data(from: server.url(pathAndQuery))
         let status = (response as? HTTPURLResponse)?.statusCode ?? 0
         return Response(status: status, body: String(decoding: data, as: UTF8.self))
     }
 
-    /// Ends the session's connections; call it when done with the client.
+    /// Ends the session's connections, cancelling any request still in flight; call it
+    /// when done with the client and no request can still be running (the cancellation
+    /// has the hazard `get` describes). With abandoned requests about, `finishAndInvalidate`.
     public func invalidate() { session.invalidateAndCancel() }
 }

@@ -206,13 +206,19 @@ public final class LoopbackServer: Sendable {
                 return
             }
             lock.withLock { counters.statistics.requestBegan() }
-            defer { lock.withLock { counters.statistics.requestEnded() } }
+            var counted = true
+            defer { if counted { lock.withLock { counters.statistics.requestEnded() } } }
             let (delay, response) = route(request)
             let milliseconds = Int32(min(delay / .milliseconds(1), Double(Int32.max)))
             // An interruptible sleep: stop() ends it, and then the client gets no answer.
             guard milliseconds == 0
                 || connection.stop.poll(readable: nil, timeoutMilliseconds: milliseconds) == .timedOut
             else { return }
+            // No longer in flight once the answer starts out. Counted after the write, a
+            // client that read the answer and sent its next request on a new connection
+            // could be seen as one request more than it ever had open at once.
+            lock.withLock { counters.statistics.requestEnded() }
+            counted = false
             connection.write(response)
         }
     }

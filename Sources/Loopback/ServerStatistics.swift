@@ -6,7 +6,7 @@ public struct ServerStatistics: Sendable, Equatable {
     public var requests = 0
     /// Malformed requests, answered with `400 Bad Request`.
     public var badRequests = 0
-    /// Requests being handled right now (parsed, response not yet sent).
+    /// Requests being handled right now (parsed, their answer not yet started out).
     public var inFlight = 0
     /// The largest `inFlight` seen: how many requests the server had at the same instant.
     public var maxInFlight = 0

@@ -92,6 +92,21 @@ public final class Cell: Sendable {
         value(name, duration.seconds, unit: "s")
     }
 
+    /// Exports a size in bytes, shown with the binary unit its magnitude needs
+    /// (`2.3 KiB`, `46.5 MiB`). The same text as `"\(bytes: x)"` in a check message.
+    @discardableResult
+    public func value(_ name: String, bytes: Double) -> String {
+        let text = Format.bytes(bytes)
+        notebook.export(name, ValueRecord(text: text, number: bytes, cell: self.name))
+        return text
+    }
+
+    /// Exports a size in bytes given as a count, like `value(_:bytes:)` with a `Double`.
+    @discardableResult
+    public func value(_ name: String, bytes: Int) -> String {
+        value(name, bytes: Double(bytes))
+    }
+
     /// Exports a piece of text measured or observed by the run (a thread's name, a status).
     @discardableResult
     public func value(_ name: String, text: String) -> String {
@@ -176,6 +191,24 @@ public enum Format {
         self.duration(Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18)
     }
 
+    /// A size in bytes with a binary unit its magnitude needs: `2_400` -> `"2.3 KiB"`,
+    /// `48_791_552` -> `"46.5 MiB"`, `3 << 30` -> `"3.0 GiB"`. Like `duration`, a value
+    /// that would round up to 1,024 of a unit takes the next unit.
+    public static func bytes(_ bytes: Double) -> String {
+        guard bytes.isFinite else { return String(bytes) + " B" }
+        let units = ["B", "KiB", "MiB", "GiB", "TiB"]
+        var scaled = bytes, unit = 0
+        while abs(scaled) >= 1023.95 && unit < units.count - 1 {
+            scaled /= 1024
+            unit += 1
+        }
+        let digits = unit == 0 ? 0 : abs(scaled) < 99.95 ? 1 : 0
+        return number(scaled, digits: digits) + " " + units[unit]
+    }
+
+    /// A size in bytes, like `bytes(_ bytes: Double)`.
+    public static func bytes(_ bytes: Int) -> String { self.bytes(Double(bytes)) }
+
     /// The time units `Cell.value(_:_:digits:unit:)` rescales, in seconds.
     static let secondsPerUnit: [String: Double] = ["s": 1, "ms": 1e-3, "µs": 1e-6, "us": 1e-6, "ns": 1e-9]
 }
@@ -190,5 +223,16 @@ extension DefaultStringInterpolation {
     /// `"took \(duration: elapsed)"`: a `Duration`, printed as the prose shows it.
     public mutating func appendInterpolation(duration: Duration) {
         appendLiteral(Format.duration(duration))
+    }
+
+    /// `"peaked at \(bytes: size)"`: a size in bytes, printed as `Cell.value(_:bytes:)`
+    /// shows it in the prose (`46.5 MiB`).
+    public mutating func appendInterpolation(bytes: Int) {
+        appendLiteral(Format.bytes(bytes))
+    }
+
+    /// A size in bytes given as a `Double` (a mean, a difference), like `bytes: Int`.
+    public mutating func appendInterpolation(bytes: Double) {
+        appendLiteral(Format.bytes(bytes))
     }
 }

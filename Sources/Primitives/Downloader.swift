@@ -3,7 +3,7 @@
 ///
 ///     let downloader = Downloader(maxConcurrent: 4, timeout: .milliseconds(200),
 ///                                 retry: RetryPolicy(maxAttempts: 3, initialBackoff: .milliseconds(20)))
-///     let report = await downloader.download(paths) { path in try await client.get(path).status }
+///     let report = await downloader.download(paths) { path in try await client.getAbandoningOnCancel(path).status }
 ///
 /// It is assembled from the book's parts: `mapConcurrently(maxConcurrent:)` (a sliding
 /// window over a task group) bounds the requests in progress, `withTimeout` races each
@@ -12,7 +12,8 @@
 /// works with any client, and tests can script the server.
 ///
 /// Cancelling the task that called `download` stops it: the children waiting for requests
-/// in flight are cancelled (what becomes of the HTTP exchange itself is up to `fetch`),
+/// in flight are cancelled (what becomes of the HTTP exchange itself is up to `fetch`;
+/// see `download`),
 /// requests not yet started are not started, and the report, returned normally, says
 /// which requests were cancelled. No child task outlives the call.
 public struct Downloader: Sendable {
@@ -31,7 +32,11 @@ public struct Downloader: Sendable {
 
     // ANCHOR: download
     /// Downloads every path, at most `maxConcurrent` at a time. `fetch` performs one GET and
-    /// returns the HTTP status; it must respond to cancellation (URLSession does).
+    /// returns the HTTP status. It must stop waiting when its task is cancelled (a timeout
+    /// or the caller's cancel), and must do so safely: plain `URLSession` requests on Linux
+    /// with Swift 6.3.1 are not safe to cancel (swift-corelibs-foundation issue #5412), so
+    /// the book passes `LoopbackClient.getAbandoningOnCancel`, which stops waiting and
+    /// leaves the exchange to end by itself.
     public func download(_ paths: [String],
                          fetch: @escaping @Sendable (String) async throws -> Int) async -> DownloadReport {
         let start = ContinuousClock.now

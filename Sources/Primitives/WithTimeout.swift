@@ -9,13 +9,21 @@ public struct OperationTimedOut: Error, Equatable, CustomStringConvertible {
 /// operation is cancelled and `OperationTimedOut` is thrown. Python's
 /// `asyncio.wait_for(operation, timeout)`.
 ///
-///     let page = try await withTimeout(.milliseconds(200)) { try await client.get("/slow/1") }
+///     let page = try await withTimeout(.milliseconds(200)) { try await client.getAbandoningOnCancel("/slow/1") }
 ///
 /// The operation and a sleeping timer race as two child tasks; whichever ends first wins
 /// and the other is cancelled. Because it is structured, `withTimeout` returns only after
 /// the operation has actually stopped: the operation must respond to cancellation
-/// (`Task.sleep`, `URLSession`, `AsyncSemaphore.wait` and `Task.checkCancellation()` do;
-/// a blocking call does not, and then the timeout is late by as much as it blocks).
+/// (`Task.sleep`, `AsyncSemaphore.wait` and `Task.checkCancellation()` do; a blocking call
+/// does not, and then the timeout is late by as much as it blocks). A `URLSession` request
+/// responds too, but on Linux, with Swift 6.3.1, cancelling one can hang
+/// (swift-corelibs-foundation issue #5412): time requests out through
+/// `LoopbackClient.getAbandoningOnCancel`, which stops waiting instead.
+///
+/// The timer is a child task like the operation: when its sleep ends it needs a pool
+/// thread to run. While the operation computes without suspending, the timer fires on time
+/// only if another pool thread is free; with every other one busy, the operation's result
+/// reaches the group first and is returned (chapter 06 shows both).
 // ANCHOR: with-timeout
 public func withTimeout<T: Sendable>(_ limit: Duration,
                                      operation: @escaping @Sendable () async throws -> T) async throws -> T {

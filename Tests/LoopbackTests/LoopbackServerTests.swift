@@ -135,6 +135,23 @@ struct LoopbackServerTests {
         LoopbackServer().stop()  // a server that never started can be stopped
     }
 
+    /// A request stops counting as in flight before its answer goes out, so a client that
+    /// has read an answer never finds that request still counted (and a client's next
+    /// request on a new connection is never counted beside it).
+    @Test func anAnsweredRequestIsNoLongerInFlight() async throws {
+        let server = LoopbackServer()
+        try server.start()
+        defer { server.stop() }
+        let client = LoopbackClient(server: server, maximumConnections: 1)
+        defer { client.invalidate() }  // nothing in flight by then
+        for page in 1...30 {
+            let response = try await client.get("/page/\(page)")
+            #expect(response.status == 200)
+            #expect(server.statistics.inFlight == 0, "after answer \(page)")
+        }
+        #expect(server.statistics.maxInFlight == 1)
+    }
+
     @Test func urlSessionClientFetchesPages() async throws {
         let server = LoopbackServer()
         try server.start()

@@ -32,6 +32,16 @@ struct FormatTests {
         #expect(Format.duration(Duration.milliseconds(254)) == "254 ms")
     }
 
+    @Test func sizesPickABinaryUnit() {
+        #expect(Format.bytes(512) == "512 B")
+        #expect(Format.bytes(2_400) == "2.3 KiB")
+        #expect(Format.bytes(48_791_552) == "46.5 MiB")
+        #expect(Format.bytes(123 * 1024 * 1024) == "123 MiB")
+        #expect(Format.bytes(1_048_570) == "1.0 MiB")   // rounds up: the next unit
+        #expect(Format.bytes(3 << 30) == "3.0 GiB")
+        #expect("peak \(bytes: 48_791_552)" == "peak 46.5 MiB")
+    }
+
     @Test func checkMessagesInterpolateTimesAsTheProseShowsThem() {
         #expect("took \(seconds: 0.253876595)" == "took 254 ms")
         #expect("took \(duration: .microseconds(315))" == "took 315.0 µs")
