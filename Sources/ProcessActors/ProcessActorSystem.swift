@@ -41,6 +41,8 @@ public final class ProcessActorSystem: DistributedActorSystem, Sendable {
     /// How long a remote call may wait for its reply; `nil` waits for as long as the
     /// worker lives.
     public let callTimeout: Duration?
+    /// The call timeout a system gets unless it is given another.
+    public static let defaultCallTimeout: Duration = .seconds(30)
     /// Sees every message to and from the workers, when set (for the book; it costs an
     /// extra encoding per message).
     private let wireTap: (@Sendable (WireLine) -> Void)?
@@ -69,7 +71,7 @@ public final class ProcessActorSystem: DistributedActorSystem, Sendable {
         func take() -> String? { name.withLock { name in defer { name = nil }; return name } }
     }
 
-    public init(callTimeout: Duration? = .seconds(30), wireTap: (@Sendable (WireLine) -> Void)? = nil) {
+    public init(callTimeout: Duration? = ProcessActorSystem.defaultCallTimeout, wireTap: (@Sendable (WireLine) -> Void)? = nil) {
         self.pid = getpid()
         self.callTimeout = callTimeout
         self.wireTap = wireTap
@@ -200,6 +202,26 @@ public final class ProcessActorSystem: DistributedActorSystem, Sendable {
                 for worker in all { worker.stop() }
                 done.resume()
             }.start()
+        }
+    }
+
+    /// Runs `body` with a new system, then stops the system's workers however `body`
+    /// ends (a `defer` cannot `await`, so async code uses this instead of
+    /// `defer { system.shutdown() }`, which would block a thread of the task pool).
+    public static func withSystem<Result>(
+        callTimeout: Duration? = ProcessActorSystem.defaultCallTimeout,
+        wireTap: (@Sendable (WireLine) -> Void)? = nil,
+        isolation: isolated (any Actor)? = #isolation,
+        _ body: (ProcessActorSystem) async throws -> Result
+    ) async throws -> Result {
+        let system = ProcessActorSystem(callTimeout: callTimeout, wireTap: wireTap)
+        do {
+            let result = try await body(system)
+            await system.stopAllWorkers()
+            return result
+        } catch {
+            await system.stopAllWorkers()
+            throw error
         }
     }
 
