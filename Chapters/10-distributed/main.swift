@@ -17,7 +17,6 @@ await notebook.cell("same-actor", "The same actor, here and in a worker process"
 await notebook.cell("on-the-wire", "What a remote call looks like on the pipe", onTheWire)
 await notebook.cell("many-callers", "Many tasks call one remote actor at once", manyCallers)
 await notebook.cell("reference-or-copy", "A class argument: the same object here, a copy there", referenceOrCopy)
-await notebook.cell("resolvable", "Calling through a protocol: @Resolvable", resolvableProtocol)
 await notebook.cell("errors-cross", "Errors thrown in the worker reach the caller", errorsCross)
 await notebook.cell("cost", "What a call costs: function, actor, distributed actor, another process", callCost)
 await notebook.cell("worker-killed", "The worker is killed in the middle of calls", workerKilled)

@@ -12,27 +12,30 @@ import Darwin
 #endif
 
 @Suite struct LifetimeTests {
-    /// A worker that stops reading (SIGSTOP) while calls with 1 MB arguments are sent:
-    /// the pipe fills and a write blocks. The calls must still time out on time, and the
+    /// A worker that stops reading (SIGSTOP) while calls with 256 KB arguments are sent:
+    /// the pipe (64 KB on Linux) fills and a write blocks. The calls must still time out on time, and the
     /// task pool must keep running other work meanwhile.
     @Test func aWorkerThatStopsReadingBlocksNoTaskAndCallsTimeOutOnTime() async throws {
         let (system, pid, remote) = try calculatorInWorker(callTimeout: .seconds(1))
         #expect(try await remote.square(3) == 9)
         kill(pid, SIGSTOP)
-        let megabyte = String(repeating: "x", count: 1 << 20)
+        let payload = String(repeating: "x", count: 1 << 18)
+        let ended = Locked(0)
         let beats = Locked(0)
         let start = ContinuousClock.now
         let outcomes = try await within(.seconds(20)) {
             try await withThrowingTaskGroup(of: (ProcessActorError?, Duration)?.self) { group in
                 for _ in 0..<3 {
                     group.addTask {
-                        let error = await processActorError { _ = try await remote.length(of: megabyte) }
+                        let error = await processActorError { _ = try await remote.length(of: payload) }
+                        ended.withLock { $0 += 1 }
                         return (error, ContinuousClock.now - start)
                     }
                 }
                 group.addTask {
-                    // A heartbeat: it runs only if the pool's threads are free.
-                    while ContinuousClock.now - start < .seconds(2) {
+                    // A heartbeat while the calls wait: it runs only if the pool's threads
+                    // are free (with a blocking write in each, the pool would be stuck).
+                    while ended.withLock({ $0 }) < 3 && ContinuousClock.now - start < .seconds(10) {
                         try await Task.sleep(for: .milliseconds(250))
                         beats.withLock { $0 += 1 }
                     }
@@ -50,8 +53,9 @@ import Darwin
             }
             #expect(elapsed < .seconds(4), "a 1 s timeout took \(elapsed)")
         }
-        // Eight beats in 2 s if nothing were in the way; a blocked pool gives none.
-        #expect(beats.withLock { $0 } >= 3, "the heartbeat beat \(beats.withLock { $0 }) times in 2 s")
+        // Four beats in the 1 s the calls wait, if nothing is in the way; a blocked pool
+        // gives none.
+        #expect(beats.withLock { $0 } >= 2, "the heartbeat beat \(beats.withLock { $0 }) times while the calls waited")
         #expect(await waitUntilGone(pid))
     }
 
