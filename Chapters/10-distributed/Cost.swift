@@ -179,8 +179,8 @@ func callCost(_ cell: Cell) async throws {
         let share = json.median / aboveFloor
         cell.value("json-share-percent", text: "\(Int((100 * share).rounded()))%")
         cell.value("json-share-words", text: share >= 0.5
-            ? "so in this run most of what the system adds was JSON"
-            : "so in this run JSON was the smaller part of what the system adds, and hand-overs between threads the larger")
+            ? "in this run, most of what the system adds"
+            : "in this run, the smaller part of what the system adds")
         cell.value("ratio-remote-in-flight", text: twoSignificantFigures(remoteCall.median / inFlight.median))
         cell.check(total == Int(getpid()) + 2_000_000 * (rounds + 1) + json.callsPerRound * (rounds + 1),
                    "the function calls and the JSON round trips really ran (their sum is right)")

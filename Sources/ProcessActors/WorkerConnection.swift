@@ -206,8 +206,8 @@ final class WorkerConnection: Sendable {
                 failExpiredCalls()
             }
             if case .quiet = step, workerHasEnded {
-                // The process is gone but its output is still open: a process it started
-                // (a crash reporter, say) holds a copy of the pipe. Take the replies that
+                // The process is gone but its output is still open: a process it started,
+                // which outlives it, holds a copy of the pipe. Take the replies that
                 // already arrived, then give up on the rest.
                 var last = readOneReply(timeout: .milliseconds(1))
                 while case .replied = last { last = readOneReply(timeout: .milliseconds(1)) }
