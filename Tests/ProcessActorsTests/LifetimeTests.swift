@@ -23,6 +23,14 @@ import Darwin
         let ended = Locked(0)
         let beats = Locked(0)
         let start = ContinuousClock.now
+        // If the writes blocked the task pool, nothing on the pool could end this test,
+        // not even `within`: a thread of its own kills the worker after 8 s, which ends
+        // the writes, and the calls then fail late instead of hanging the suite.
+        let finished = DispatchSemaphore(value: 0)
+        Thread {
+            if finished.wait(timeout: .now() + 8) == .timedOut { kill(pid, SIGKILL) }
+        }.start()
+        defer { finished.signal() }
         let outcomes = try await within(.seconds(20)) {
             try await withThrowingTaskGroup(of: (ProcessActorError?, Duration)?.self) { group in
                 for _ in 0..<3 {
