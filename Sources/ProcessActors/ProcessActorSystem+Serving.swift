@@ -21,6 +21,7 @@ extension ProcessActorSystem {
         dup2(2, 1)
         let channel = MessageChannel(readDescriptor: 0, writeDescriptor: replies)
         let system = ProcessActorSystem(callTimeout: callTimeout)
+        system.keepHostedActorsAlive()
         do {
             try setUp(system)
         } catch {
@@ -39,7 +40,8 @@ extension ProcessActorSystem {
                 FileHandle.standardError.write(Data("worker \(getpid()): \(error)\n".utf8))
                 exit(2)
             }
-            // Calls run concurrently; an actor still runs its own methods one at a time.
+            // Calls run concurrently; an actor still runs its own methods one at a time
+            // between suspension points (it is reentrant at each `await`).
             Task {
                 let reply = await system.execute(call)
                 try? channel.send(reply)  // fails only when the parent is gone

@@ -41,25 +41,45 @@ public final class ProcessActorSystem: DistributedActorSystem, Sendable {
     /// How long a remote call may wait for its reply; `nil` waits for as long as the
     /// worker lives.
     public let callTimeout: Duration?
+    /// The call timeout a system gets unless it is given another.
+    public static let defaultCallTimeout: Duration = .seconds(30)
     /// Sees every message to and from the workers, when set (for the book; it costs an
     /// extra encoding per message).
     private let wireTap: (@Sendable (WireLine) -> Void)?
 
-    /// The actors other processes can call, by name. They are kept alive here: a
-    /// hosted actor serves until its process ends.
-    private let hosted = Locked<[String: any DistributedActor]>([:])
+    /// The actors other processes can call, by name. Held weakly: a hosted actor holds
+    /// its system, so a strong reference here would keep both alive for good. An actor
+    /// leaves the table when it is deinitialised (`resignID`).
+    private let hosted = Locked<[String: HostedActor]>([:])
+    /// Strong references to the hosted actors, kept only in a worker (`serveWorker`),
+    /// where a hosted actor serves until the process ends.
+    private let keptAlive = Locked<[any DistributedActor]?>(nil)
     private let workers = Locked<[Int32: WorkerConnection]>([:])
     private let unnamedCount = Locked(0)
 
-    /// The name `host(named:)` gives the actor being created.
-    @TaskLocal private static var nameForNewActor: String?
+    struct HostedActor: Sendable {
+        weak var actor: (any DistributedActor)?
+    }
 
-    public init(callTimeout: Duration? = .seconds(30), wireTap: (@Sendable (WireLine) -> Void)? = nil) {
+    /// The name `host(named:)` gives the actor being created: taken by the first actor
+    /// `make` creates, so that any other actor it creates gets a name of its own.
+    @TaskLocal private static var nameForNewActor: NameClaim?
+
+    final class NameClaim: Sendable {
+        private let name: Locked<String?>
+        init(_ name: String) { self.name = Locked(name) }
+        func take() -> String? { name.withLock { name in defer { name = nil }; return name } }
+    }
+
+    public init(callTimeout: Duration? = ProcessActorSystem.defaultCallTimeout, wireTap: (@Sendable (WireLine) -> Void)? = nil) {
         self.pid = getpid()
         self.callTimeout = callTimeout
         self.wireTap = wireTap
     }
 
+    /// A system is deinitialised only when no actor and no proxy refers to it any more
+    /// (each holds its system). Stop the workers yourself, `await stopAllWorkers()` from
+    /// async code; this is the last resort, and blocks while the workers stop.
     deinit {
         shutdown()
     }
@@ -68,33 +88,54 @@ public final class ProcessActorSystem: DistributedActorSystem, Sendable {
 
     // ANCHOR: host
     /// Creates an actor with `make` under `name`, so that other processes can resolve
-    /// `ProcessActorID(pid: pid, name: name)`, and keeps it alive. `make` creates one actor.
+    /// `ProcessActorID(pid: pid, name: name)`. `make` creates the actor; the caller
+    /// keeps it alive (in a worker, `serveWorker` does). A name contains no `#`, which
+    /// marks the names the system makes up for actors created without one.
     @discardableResult
     public func host<Act: DistributedActor>(named name: String,
                                             _ make: (ProcessActorSystem) throws -> Act) rethrows -> Act
     where Act.ActorSystem == ProcessActorSystem {
-        let actor = try Self.$nameForNewActor.withValue(name) { try make(self) }
+        precondition(!name.contains("#"), "'#' is reserved for automatic names: '\(name)'")
+        let actor = try Self.$nameForNewActor.withValue(NameClaim(name)) { try make(self) }
+        precondition(actor.id == ProcessActorID(pid: pid, name: name),
+                     "`make` must return the actor it creates, not \(actor.id)")
         hosted.withLock { hosted in
-            precondition(hosted[name] == nil, "an actor named '\(name)' is already hosted in process \(pid)")
-            hosted[name] = actor
+            precondition(hosted[name]?.actor == nil, "an actor named '\(name)' is already hosted in process \(pid)")
+            hosted[name] = HostedActor(actor: actor)
         }
+        keptAlive.withLock { $0?.append(actor) }
         return actor
     }
     // ANCHOR_END: host
 
     public func assignID<Act>(_ actorType: Act.Type) -> ProcessActorID
     where Act: DistributedActor, Act.ID == ProcessActorID {
-        if let name = Self.nameForNewActor { return ProcessActorID(pid: pid, name: name) }
+        if let name = Self.nameForNewActor?.take() { return ProcessActorID(pid: pid, name: name) }
         let number = unnamedCount.withLock { count in
             count += 1
             return count
         }
-        return ProcessActorID(pid: pid, name: "\(Act.self)-\(number)")
+        return ProcessActorID(pid: pid, name: "\(Act.self)#\(number)")
     }
 
     public func actorReady<Act>(_ actor: Act) where Act: DistributedActor, Act.ID == ProcessActorID {}
 
-    public func resignID(_ id: ProcessActorID) {}
+    /// Called when a local actor is deinitialised: its name is free again.
+    public func resignID(_ id: ProcessActorID) {
+        hosted.withLock { hosted in
+            if hosted[id.name]?.actor == nil { hosted[id.name] = nil }
+        }
+    }
+
+    /// In a worker: every actor hosted from now on lives as long as the process.
+    func keepHostedActorsAlive() {
+        keptAlive.withLock { $0 = $0 ?? [] }
+    }
+
+    /// The number of actors hosted in this process and still alive (for the tests).
+    public var hostedCount: Int {
+        hosted.withLock { $0.values.count { $0.actor != nil } }
+    }
 
     // ANCHOR: resolve
     /// The hosted actor for an ID of this process, `nil` for an ID in a connected worker
@@ -103,7 +144,7 @@ public final class ProcessActorSystem: DistributedActorSystem, Sendable {
     public func resolve<Act>(id: ProcessActorID, as actorType: Act.Type) throws -> Act?
     where Act: DistributedActor, Act.ID == ProcessActorID {
         if id.pid == pid {
-            guard let actor = hosted.withLock({ $0[id.name] }) as? Act else {
+            guard let actor = hosted.withLock({ $0[id.name]?.actor }) as? Act else {
                 throw ProcessActorError.noSuchActor(id)
             }
             return actor
@@ -144,13 +185,51 @@ public final class ProcessActorSystem: DistributedActorSystem, Sendable {
         workers.withLock { $0.removeValue(forKey: pid) }?.stop()
     }
 
-    /// Stops every worker.
+    /// Stops every worker, and waits until each has ended: up to a few seconds for a
+    /// worker that does not stop when asked. Blocks the calling thread; in async code,
+    /// `await stopAllWorkers()` instead.
     public func shutdown() {
-        let all = workers.withLock { workers in
+        for worker in takeAllWorkers() { worker.stop() }
+    }
+
+    /// Stops every worker, as `shutdown()` does, but waits on a thread of its own, so
+    /// that no thread of the task pool is blocked meanwhile.
+    public func stopAllWorkers() async {
+        let all = takeAllWorkers()
+        guard !all.isEmpty else { return }
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            Thread {
+                for worker in all { worker.stop() }
+                done.resume()
+            }.start()
+        }
+    }
+
+    /// Runs `body` with a new system, then stops the system's workers however `body`
+    /// ends (a `defer` cannot `await`, so async code uses this instead of
+    /// `defer { system.shutdown() }`, which would block a thread of the task pool).
+    public static func withSystem<Result>(
+        callTimeout: Duration? = ProcessActorSystem.defaultCallTimeout,
+        wireTap: (@Sendable (WireLine) -> Void)? = nil,
+        isolation: isolated (any Actor)? = #isolation,
+        _ body: (ProcessActorSystem) async throws -> Result
+    ) async throws -> Result {
+        let system = ProcessActorSystem(callTimeout: callTimeout, wireTap: wireTap)
+        do {
+            let result = try await body(system)
+            await system.stopAllWorkers()
+            return result
+        } catch {
+            await system.stopAllWorkers()
+            throw error
+        }
+    }
+
+    private func takeAllWorkers() -> [WorkerConnection] {
+        workers.withLock { workers in
             defer { workers.removeAll() }
             return Array(workers.values)
         }
-        for worker in all { worker.stop() }
     }
 
     // MARK: Remote calls
@@ -205,7 +284,7 @@ public final class ProcessActorSystem: DistributedActorSystem, Sendable {
     /// returns the reply to send back. Never throws: every failure is a reply.
     public func execute(_ call: CallMessage) async -> ReplyMessage {
         let id = ProcessActorID(pid: pid, name: call.recipient)
-        guard let actor = hosted.withLock({ $0[call.recipient] }) else {
+        guard let actor = hosted.withLock({ $0[call.recipient]?.actor }) else {
             return ReplyMessage(callID: call.callID, outcome: .failure(error: RemoteFailure(ProcessActorError.noSuchActor(id))))
         }
         var decoder = CallDecoder(call)

@@ -4,12 +4,18 @@ import Primitives
 import Processes
 
 /// The parent's end of one worker process: its pipes, the calls waiting for replies,
-/// and the thread that reads the replies and hands each to the call it answers.
+/// a thread that writes the calls and a thread that reads the replies and hands each
+/// to the call it answers.
 ///
 /// Many tasks may call actors in the same worker at once; every call gets a number,
 /// and the replies, which come back in whatever order the worker finishes them, are
 /// matched by that number. When the worker dies, the reader sees its output end and
 /// fails every pending call with `ProcessActorError.workerDied`: none is left waiting.
+///
+/// Writing to a pipe blocks while the pipe is full, for as long as the worker does not
+/// read. So no task writes: a call only puts its line in the outbox, and the writer
+/// thread blocks instead. A worker that stops reading then holds up the writer thread
+/// and nothing else; its calls still time out, and other tasks keep running.
 final class WorkerConnection: Sendable {
     /// How often the reader looks for calls past their timeout, and for a worker whose
     /// process ended while its pipes stayed open.
@@ -23,7 +29,11 @@ final class WorkerConnection: Sendable {
     private let callTimeout: Duration?
     private let wireTap: (@Sendable (WireLine) -> Void)?
     private let state = Locked(State())
+    private let outbox = Locked(Outbox())
+    /// Signalled once per line put in the outbox, and once to stop the writer.
+    private let outboxFilled = DispatchSemaphore(value: 0)
     private let readerEnded = DispatchSemaphore(value: 0)
+    private let writerEnded = DispatchSemaphore(value: 0)
 
     /// True once the worker's process has ended, even if its pipes are still open.
     private var workerHasEnded: Bool {
@@ -51,6 +61,14 @@ final class WorkerConnection: Sendable {
         var pending: [UInt64: Pending] = [:]
     }
 
+    /// The encoded calls waiting for the writer thread, in the order they were made.
+    struct Outbox {
+        var lines: [(callID: UInt64, bytes: Data)] = []
+        var stopRequested = false
+        /// Set when the writer has ended: every later line is refused with it.
+        var closed: ProcessActorError?
+    }
+
     init(child: ChildProcess, callTimeout: Duration?, wireTap: (@Sendable (WireLine) -> Void)? = nil) {
         precondition(child.channel != nil, "a worker connection needs the child's pipes")
         self.child = child
@@ -58,6 +76,7 @@ final class WorkerConnection: Sendable {
         self.callTimeout = callTimeout
         self.wireTap = wireTap
         Thread { [self] in readReplies() }.start()
+        Thread { [self] in writeCalls() }.start()
     }
 
     var pid: Int32 { child.pid }
@@ -71,10 +90,17 @@ final class WorkerConnection: Sendable {
             return state.nextCallID
         }
         let callID = message.callID
+        let line: Data
+        do {
+            line = try JSONEncoder().encode(message)
+        } catch {
+            throw ProcessActorError.serialization("\(error)")
+        }
         let deadline = callTimeout.map { ContinuousClock.now + $0 }
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                // Registered before it is sent: the reply may arrive before `send` returns.
+                // Registered before it is sent: the reply may arrive before the line is
+                // even out of the outbox.
                 let refusal = state.withLock { state -> ProcessActorError? in
                     switch state.phase {
                     case .closed(let reason): return reason
@@ -87,13 +113,8 @@ final class WorkerConnection: Sendable {
                 if let refusal { return continuation.resume(throwing: refusal) }
                 if Task.isCancelled { return finish(callID, with: .failure(CancellationError())) }
                 wireTap?(WireLine(worker: pid, direction: .toWorker, message: message))
-                do {
-                    try channel.send(message)
-                } catch MessageChannelError.writeFailed {
-                    finish(callID, with: .failure(ProcessActorError.workerDied(pid: pid, termination: child.termination)))
-                } catch {
-                    finish(callID, with: .failure(ProcessActorError.serialization("\(error)")))
-                }
+                // Never blocks: the writer thread does the writing.
+                post(line, for: callID)
             }
         } onCancel: {
             // The worker may still run the call; only the caller stops waiting for it.
@@ -107,6 +128,65 @@ final class WorkerConnection: Sendable {
     private func finish(_ callID: UInt64, with result: Result<ReplyMessage.Outcome, any Error>) {
         let call = state.withLock { $0.pending.removeValue(forKey: callID) }
         call?.continuation.resume(with: result)
+    }
+
+    /// Puts a call's line in the outbox for the writer thread, or fails the call if the
+    /// writer has ended.
+    private func post(_ line: Data, for callID: UInt64) {
+        let refusal = outbox.withLock { outbox -> ProcessActorError? in
+            if let closed = outbox.closed { return closed }
+            outbox.lines.append((callID, line))
+            return nil
+        }
+        if let refusal { return finish(callID, with: .failure(refusal)) }
+        outboxFilled.signal()
+    }
+
+    // ANCHOR: write-calls
+    /// The writer thread's loop: one line at a time, in order, until the connection
+    /// stops or a write fails. A write blocks while the pipe is full; only this thread
+    /// waits then.
+    private func writeCalls() {
+        defer { writerEnded.signal() }
+        while true {
+            outboxFilled.wait()
+            let next = outbox.withLock { outbox -> (callID: UInt64, bytes: Data)? in
+                outbox.stopRequested || outbox.lines.isEmpty ? nil : outbox.lines.removeFirst()
+            }
+            guard let next else { return closeOutbox(because: .workerStopped(pid: pid)) }
+            do {
+                try channel.sendLine(next.bytes)
+            } catch {
+                // The worker's input is closed: it died, or is dying. Its exit status,
+                // the same every other call will get, arrives when it has been reaped.
+                let reason = ProcessActorError.workerDied(pid: pid, termination: child.wait(timeout: Self.reapWait))
+                finish(next.callID, with: .failure(finalReason(reason)))
+                return closeOutbox(because: reason)
+            }
+        }
+    }
+    // ANCHOR_END: write-calls
+
+    /// Refuses every later line, and fails the calls whose lines were never written.
+    private func closeOutbox(because reason: ProcessActorError) {
+        let final = finalReason(reason)
+        let unsent = outbox.withLock { outbox in
+            outbox.closed = final
+            defer { outbox.lines.removeAll() }
+            return outbox.lines
+        }
+        for line in unsent { finish(line.callID, with: .failure(final)) }
+    }
+
+    /// `reason`, unless the connection is being stopped on purpose or has closed already.
+    private func finalReason(_ reason: ProcessActorError) -> ProcessActorError {
+        state.withLock { state in
+            switch state.phase {
+            case .closed(let earlier): earlier
+            case .stopping: .workerStopped(pid: pid)
+            case .open: reason
+            }
+        }
     }
 
     // ANCHOR: read-replies
@@ -126,8 +206,8 @@ final class WorkerConnection: Sendable {
                 failExpiredCalls()
             }
             if case .quiet = step, workerHasEnded {
-                // The process is gone but its output is still open: a process it started
-                // (a crash reporter, say) holds a copy of the pipe. Take the replies that
+                // The process is gone but its output is still open: a process it started,
+                // which outlives it, holds a copy of the pipe. Take the replies that
                 // already arrived, then give up on the rest.
                 var last = readOneReply(timeout: .milliseconds(1))
                 while case .replied = last { last = readOneReply(timeout: .milliseconds(1)) }
@@ -198,9 +278,21 @@ final class WorkerConnection: Sendable {
 
     /// Stops the worker: closes its input (it exits when it reads the end), and kills it
     /// if it does not go within `grace`. Pending calls end with `.workerStopped`.
+    /// Blocks for up to a few seconds: from async code, use `ProcessActorSystem`'s
+    /// `stopAllWorkers()`, which waits on a thread of its own.
     func stop(grace: Duration = .milliseconds(500)) {
         state.withLock { state in
             if case .open = state.phase { state.phase = .stopping }
+        }
+        // The writer must end before the input is closed: a descriptor closed under a
+        // write in progress could be reused by the time the write is retried. It ends
+        // at once, unless it is stuck in a write to a worker that does not read; then
+        // only the worker's death ends the write.
+        outbox.withLock { $0.stopRequested = true }
+        outboxFilled.signal()
+        if writerEnded.wait(timeout: .now() + grace.inSeconds) == .timedOut {
+            child.kill()
+            _ = writerEnded.wait(timeout: .now() + Self.reapWait.inSeconds + 1)
         }
         // Like `ChildProcess.stop`, but never waits without a limit: a process that
         // cannot be reaped (another process is tracing it) must not hang the caller.
@@ -215,5 +307,12 @@ final class WorkerConnection: Sendable {
         // The reader ends once the worker's output does; wait so that no thread
         // outlives the connection's use.
         _ = readerEnded.wait(timeout: .now() + .seconds(5))
+    }
+}
+
+extension Duration {
+    /// This duration in seconds, for Dispatch's deadlines.
+    fileprivate var inSeconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
     }
 }

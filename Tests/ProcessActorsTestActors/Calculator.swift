@@ -48,6 +48,9 @@ public distributed actor Calculator {
         throw PlainError(reason: reason)
     }
 
+    /// The length of `text`: a call whose message is as big as its argument.
+    public distributed func length(of text: String) -> Int { text.utf8.count }
+
     public distributed func describe(_ pair: Pair) -> String { "\(pair.name)=\(pair.value)" }
 
     /// Ends the worker process at once, as a crash would.

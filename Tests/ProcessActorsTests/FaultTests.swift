@@ -47,8 +47,8 @@ import Darwin
     }
 
     @Test func aCrashInsideTheCalledMethodIsReportedWithItsSignal() async throws {
-        // Without Swift's crash reporter: it would hold the worker's pipes open while it
-        // writes its report (and under ThreadSanitizer it can hang).
+        // Without Swift's crash reporter: the crashing worker would stay alive, its pipes
+        // open, until the report is written (and under ThreadSanitizer that can hang).
         let (system, pid, remote) = try calculatorInWorker(environment: ["SWIFT_BACKTRACE": "enable=no"])
         defer { system.shutdown() }
         let error = try await within(.seconds(20)) { await processActorError { try await remote.crash() } }
