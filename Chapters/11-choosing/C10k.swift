@@ -9,9 +9,13 @@ struct C10kRun: Sendable {
     let connections: Int
     let ok: Int
     let seconds: Double
-    /// Answers that took more than the delay plus half a second: a handshake the kernel
-    /// dropped and retried, most likely (see the prose).
-    let late: Int
+    /// When the last wave of connections actually started, after the first: the client's
+    /// pauses between waves take longer than asked on a busy machine.
+    let lastWaveStarted: Double
+    /// Each answered connection's time, from its start to its answer, sorted.
+    let answerTimes: [Double]
+    /// The server's resident memory once it listened, before the first connection.
+    let serverBytesBefore: Int?
     let serverPeakBytes: Int?
     /// CPU time the server process used in the run, user and system.
     let serverCPU: Double?
@@ -25,6 +29,25 @@ struct C10kRun: Sendable {
     let clientCPU: Double?
     let clientThreads: Int
     let clientDescriptors: Int
+
+    /// The run's own ideal: the last wave started at `lastWaveStarted`, and its answers
+    /// cannot come before the delay has passed once more.
+    var measuredIdeal: Double { lastWaveStarted + Settings.c10kDelay.seconds }
+
+    /// The answer time below which `fraction` of the answers came (nearest rank).
+    func answerTime(atFraction fraction: Double) -> Double? {
+        guard !answerTimes.isEmpty else { return nil }
+        let rank = Int((fraction * Double(answerTimes.count)).rounded(.up))
+        return answerTimes[min(max(rank, 1), answerTimes.count) - 1]
+    }
+
+    /// Resident memory the connections added to the server, per connection: its peak
+    /// minus what it held before the first one (the runtime's and the server's own
+    /// baseline).
+    var serverBytesPerConnection: Double? {
+        guard let before = serverBytesBefore, let peak = serverPeakBytes, ok > 0 else { return nil }
+        return Double(peak - before) / Double(ok)
+    }
 }
 
 // ANCHOR: c10k-client
@@ -36,16 +59,19 @@ func c10kRun(_ server: C10kServer, connections: Int) async throws -> C10kRun {
     let ready = try child.channel!.receive(C10kServer.Ready.self, timeout: .seconds(10))
     let serverSampler = ResourceSampler(pid: child.pid)
     let clientSampler = ResourceSampler(pid: getpid())
+    let serverBytesBefore = ProcessResources.of(child.pid).residentBytes
     let path = "/page/0?delay_ms=\(Int(Settings.c10kDelay / .milliseconds(1)))"
     let overflowsBefore = ListenQueueCounter.overflows()
     let cpuBefore = ProcessResources.of(child.pid).cpuSeconds
     let clientCPUBefore = ProcessResources.of().cpuSeconds
     let start = ContinuousClock.now
-    let durations = try await withEventLoop { loop in
+    let (durations, lastWaveStarted) = try await withEventLoop { loop in
         let client = EventLoopHTTPClient(loop: loop, port: ready.port)
         return try await withThrowingTaskGroup(of: Double?.self) { group in
+            var lastWave = start
             // In waves: all at once would overflow the server's listen queue (see below).
             for first in stride(from: 0, to: connections, by: Settings.c10kWave) {
+                lastWave = .now
                 for _ in first..<min(first + Settings.c10kWave, connections) {
                     group.addTask {
                         let begun = ContinuousClock.now
@@ -55,7 +81,8 @@ func c10kRun(_ server: C10kServer, connections: Int) async throws -> C10kRun {
                 }
                 try await loop.sleep(for: Settings.c10kWavePause)
             }
-            return try await group.reduce(into: [Double]()) { if let seconds = $1 { $0.append(seconds) } }
+            let times = try await group.reduce(into: [Double]()) { if let seconds = $1 { $0.append(seconds) } }
+            return (times, (lastWave - start).seconds)
         }
     }
     // ANCHOR_END: c10k-client
@@ -67,9 +94,9 @@ func c10kRun(_ server: C10kServer, connections: Int) async throws -> C10kRun {
     let report = try child.channel!.receive(C10kServer.Report.self, timeout: .seconds(10))
     let after = ProcessResources.of(child.pid)
     let clientCPU = ProcessResources.of().cpuSeconds.flatMap { end in clientCPUBefore.map { end - $0 } }
-    let late = durations.count { $0 > Settings.c10kDelay.seconds + 0.5 }
-    return C10kRun(server: server, connections: connections, ok: durations.count, seconds: seconds, late: late,
-                   serverPeakBytes: after.peakResidentBytes,
+    return C10kRun(server: server, connections: connections, ok: durations.count, seconds: seconds,
+                   lastWaveStarted: lastWaveStarted, answerTimes: durations.sorted(),
+                   serverBytesBefore: serverBytesBefore, serverPeakBytes: after.peakResidentBytes,
                    serverCPU: after.cpuSeconds.flatMap { end in cpuBefore.map { end - $0 } },
                    serverThreads: serverPeaks.threads, serverDescriptors: serverPeaks.descriptors,
                    serverMaxInFlight: report.maxInFlight, serverReport: report, overflows: overflows,
@@ -95,27 +122,36 @@ func c10k(_ cell: Cell) async throws {
     cell.value("c10k-somaxconn", text: systemSetting("/proc/sys/net/core/somaxconn") ?? "—")
     cell.value("c10k-ports", text: systemSetting("/proc/sys/net/ipv4/ip_local_port_range")?
         .split(whereSeparator: \.isWhitespace).joined(separator: "–") ?? "—")
-    print("descriptor limit: \(limitBefore.soft) soft / \(limitBefore.hard) hard; raised to \(limit)")
+    print(limit > limitBefore.soft
+          ? "descriptor limit: \(limitBefore.soft) soft / \(limitBefore.hard) hard; soft raised to \(limit)"
+          : "descriptor limit: \(limitBefore.soft) soft / \(limitBefore.hard) hard; nothing to raise")
     print("\(connections) connections, each answered after \(Settings.c10kDelay)")
 
+    func megabytes(_ bytes: Int?) -> String { bytes.map { Format.number(Double($0) / 1_048_576, digits: 0) + " MB" } ?? "—" }
+    func kilobytes(_ bytes: Double?) -> String { bytes.map { Format.number($0 / 1024, digits: 1) + " KB" } ?? "—" }
+    func time(_ seconds: Double?) -> String { seconds.map(Format.duration) ?? "—" }
     var runs: [C10kRun] = []
     for server in C10kServer.allCases {
         let run = try await c10kRun(server, connections: connections)
-        print("\(server.name): \(run.ok) of \(run.connections) answered in \(Format.duration(run.seconds))")
+        print("\(server.name): \(run.ok) of \(run.connections) answered in \(Format.duration(run.seconds)) "
+              + "(last wave started after \(Format.duration(run.lastWaveStarted))); "
+              + "server resident memory before the first connection: \(megabytes(run.serverBytesBefore)), peak \(megabytes(run.serverPeakBytes))")
         runs.append(run)
     }
 
-    func megabytes(_ bytes: Int?) -> String { bytes.map { Format.number(Double($0) / 1_048_576, digits: 0) + " MB" } ?? "—" }
     func measured(_ count: Int) -> String { count > 0 ? Format.count(count) : "—" }
-    cell.table("c10k-table", "\(Format.count(connections)) connections at once, each answered after \(Settings.c10kDelay)",
-               header: ["server", "answered", "time", "late", "queue overflows",
-                        "at once (peak)", "server CPU", "server memory (peak)", "server threads", "server descriptors",
-                        "client threads", "client descriptors"],
+    cell.table("c10k-table", "\(Format.count(connections)) connections, held open together, each answered after \(Settings.c10kDelay)",
+               header: ["server", "answered", "time (its ideal)", "answer: median / p99 / max", "queue overflows",
+                        "at once (peak)", "server CPU", "server memory: before → peak", "per connection",
+                        "server threads", "server descriptors", "client threads", "client descriptors"],
                rows: runs.map { run in
-                   [run.server.name, Format.count(run.ok), Format.duration(run.seconds), Format.count(run.late),
+                   [run.server.name, Format.count(run.ok),
+                    "\(Format.duration(run.seconds)) (\(Format.duration(run.measuredIdeal)))",
+                    "\(time(run.answerTime(atFraction: 0.5))) / \(time(run.answerTime(atFraction: 0.99))) / \(time(run.answerTimes.last))",
                     run.overflows.map(Format.count) ?? "—",
                     Format.count(run.serverMaxInFlight), run.serverCPU.map(Format.duration) ?? "—",
-                    megabytes(run.serverPeakBytes),
+                    "\(megabytes(run.serverBytesBefore)) → \(megabytes(run.serverPeakBytes))",
+                    kilobytes(run.serverBytesPerConnection),
                     measured(run.serverThreads), measured(run.serverDescriptors),
                     measured(run.clientThreads), measured(run.clientDescriptors)]
                })
@@ -123,7 +159,13 @@ func c10k(_ cell: Cell) async throws {
         let key = "c10k-\(run.server.key)"
         cell.value("\(key)-seconds", run.seconds, digits: 2, unit: "s")
         cell.value("\(key)-ratio", run.seconds / Settings.c10kDelay.seconds)
-        cell.value("\(key)-late", run.late)
+        cell.value("\(key)-ideal", run.measuredIdeal, digits: 2, unit: "s")
+        cell.value("\(key)-last-wave", run.lastWaveStarted, digits: 2, unit: "s")
+        cell.value("\(key)-median", text: time(run.answerTime(atFraction: 0.5)))
+        cell.value("\(key)-p99", text: time(run.answerTime(atFraction: 0.99)))
+        cell.value("\(key)-max", text: time(run.answerTimes.last))
+        cell.value("\(key)-memory-before", text: megabytes(run.serverBytesBefore))
+        cell.value("\(key)-per-connection", text: kilobytes(run.serverBytesPerConnection))
         cell.value("\(key)-overflows", text: run.overflows.map(Format.count) ?? "—")
         cell.value("\(key)-at-once", run.serverMaxInFlight)
         cell.value("\(key)-memory", text: megabytes(run.serverPeakBytes))
@@ -138,10 +180,20 @@ func c10k(_ cell: Cell) async throws {
     cell.value("c10k-loop-ready-per-wake-up", runs[0].serverReport.readyPerWakeUp ?? 0)
     cell.value("c10k-load", text: systemSetting("/proc/loadavg")?.split(separator: " ").first.map(String.init) ?? "—")
     cell.value("c10k-ideal", Settings.c10kDelay.seconds + Settings.c10kSpread, digits: 2, unit: "s")
+    cell.value("c10k-raised", text: limit > limitBefore.soft
+               ? "and the chapter does, to \(Format.count(limit))"
+               : "but here the soft limit is the hard one already, so there was nothing to raise")
     let eventLoop = runs[0]
-    // Wide, for a busy machine: one after another would take `connections` seconds.
-    cell.check(eventLoop.seconds < 10 * Settings.c10kDelay.seconds,
-               "the event-loop server answered all in \(Format.duration(eventLoop.seconds)) < 10 × the delay")
+    // Against the run's own ideal, with a wide margin for a busy machine (a dropped
+    // handshake alone costs a second); a server answering one after another would take
+    // `connections` seconds.
+    cell.check(eventLoop.seconds < eventLoop.measuredIdeal + 2,
+               "the event-loop server answered all in \(Format.duration(eventLoop.seconds)), "
+               + "within 2 s of its ideal (\(Format.duration(eventLoop.measuredIdeal)))")
+    if let median = eventLoop.answerTime(atFraction: 0.5) {
+        cell.check(median < 2 * Settings.c10kDelay.seconds,
+                   "the event-loop server's median answer came after \(Format.duration(median)) < 2 × the delay")
+    }
     cell.check(eventLoop.serverMaxInFlight > connections / 5,
                "the event-loop server held \(eventLoop.serverMaxInFlight) requests at once, more than a fifth of them")
     #if os(Linux)

@@ -58,8 +58,8 @@ struct CPURun: Sendable {
     /// CPU time of this process over wall time; `nil` when the work ran in other
     /// processes or the system does not report it.
     var busyCores: Double?
-    /// The cores other programs kept busy meanwhile (`nil` where unknown). For the
-    /// process pool this includes its own workers.
+    /// The cores other programs kept busy meanwhile (`nil` where unknown). This
+    /// process's own children (the process pool's workers) are not "other programs".
     var busyElsewhere: Double? = nil
 }
 
@@ -170,7 +170,7 @@ private func report(swift: [CPUModel: CPURun], python: [CPUModel: CPURun], pytho
     cell.check(counts.count == 1, "every Swift model found the same number of primes (\(counts.sorted()))")
     // The speedup of the threads is checked only when, during their best round, other
     // programs left them at least one and a half cores (measured from /proc/stat).
-    let freeCores = swift[.threads]!.busyElsewhere.map { Double(Settings.cores) - $0 }
+    let freeCores = swift[.threads]!.busyElsewhere.map { CPUSnapshot.coresLeft(of: Settings.cores, busyElsewhere: $0) }
     let enoughFree = (freeCores ?? 0) >= 1.5 && !Notebook.isThreadSanitized
     cell.value("cpu-threads-elsewhere", text: swift[.threads]!.busyElsewhere.map { Format.number($0) } ?? "—")
     cell.value("cpu-checked", text: Settings.cores == 1 ? "no: this machine has one core"
@@ -178,10 +178,24 @@ private func report(swift: [CPUModel: CPURun], python: [CPUModel: CPURun], pytho
                : Notebook.isThreadSanitized ? "no: this build runs under ThreadSanitizer, which slows threads far more than one"
                : enoughFree ? "yes (\(Format.number(freeCores!)) cores were free), and it passed"
                : "no: only \(Format.number(freeCores!)) of \(Settings.cores) cores were free")
-    if Settings.cores > 1 && enoughFree {
+    let checked = Settings.cores > 1 && enoughFree
+    if checked {
         cell.check(speedup(.threads) > 1.3,
                    "with \(Settings.cores) cores, Swift threads beat one by one by more than 1.3× (\(Format.number(speedup(.threads)))×)")
     }
+    // The prose may claim the difference between the languages only when this run
+    // measured it: with the check made, and Python's threads measured beside Swift's.
+    let pythonThreads = python[.threads]?.busyCores
+    cell.value("cpu-verdict", text: checked && pythonThreads != nil && pythonHasGIL == true
+        ? "This run shows the difference between the two languages: with cores to spare, Swift's threads "
+          + "kept \(Format.number(swift[.threads]!.busyCores ?? 0)) cores busy and CPython's threads "
+          + "\(Format.number(pythonThreads!))."
+        : "This run could not show the difference between the two languages: "
+          + (checked ? (pythonHasGIL == false ? "its Python is a free-threaded build, without the lock."
+                                              : "no Python ran beside it.")
+                     : "the machine did not leave the threads enough free cores "
+                       + "(see the check below), so its speedups say more about the other programs than about the languages.")
+          + " What a machine with cores to spare shows is this.")
     if pythonRan {
         let expected = Primes.count(in: 0..<Settings.pythonPrimeLimit)
         for model in models where model.pythonModel != nil {

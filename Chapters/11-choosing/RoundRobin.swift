@@ -6,8 +6,10 @@ import Notebook
 /// A job that counts down, pausing between steps: Python's
 ///
 ///     def countdown(name, n, pause):
-///         while n > 0:
+///         while True:
 ///             n -= 1
+///             if n == 0:
+///                 return                  # n steps, n - 1 pauses between them
 ///             yield ("sleep", pause)
 ///
 /// by hand. Its local variables (`remaining`) live in the struct between steps, the way a

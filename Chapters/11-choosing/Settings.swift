@@ -1,5 +1,6 @@
 import Foundation
 import Notebook
+import Primitives
 
 /// The numbers that define the showdown. Every row of the results runs with these.
 enum Settings {
@@ -47,7 +48,9 @@ enum Settings {
     /// times more slowly, and the point is its speedup, not its speed.
     static let pythonPrimeLimit = 200_000
 
-    static let cores = ProcessInfo.processInfo.activeProcessorCount
+    /// The cores this process may use (its CPU affinity and cgroup quota taken into
+    /// account on Linux), not merely the ones online.
+    static let cores = UsableCores.count
     static var delaySeconds: Double { delay.seconds }
 
     /// The I/O physical limit: with `concurrency` pages in flight at a time, the pages

@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import CEpoll
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
@@ -52,9 +53,14 @@ public final class AsyncListener: Sendable {
         while true {
             try Task.checkCancellation()
             #if canImport(Glibc)
-            let client = Glibc.accept(descriptor, nil, nil)
+            // accept4 sets both flags as the socket is made: no moment in which a child
+            // process started from another thread could inherit it.
+            let client = accept4(descriptor, nil, nil, Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue))
             #else
+            // Darwin has no accept4: close-on-exec is set just after (AsyncSocket sets
+            // O_NONBLOCK).
             let client = Darwin.accept(descriptor, nil, nil)
+            if client >= 0 { _ = fcntl(client, F_SETFD, FD_CLOEXEC) }
             #endif
             if client >= 0 { return AsyncSocket(adopting: client, loop: loop) }
             switch errno {

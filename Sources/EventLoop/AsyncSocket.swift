@@ -35,7 +35,9 @@ public final class AsyncSocket {
 
     /// Connects to `127.0.0.1:port`. A non-blocking `connect` returns `EINPROGRESS` at
     /// once; the handshake has finished when the socket turns writable, and `SO_ERROR`
-    /// then says whether it worked.
+    /// then says whether it worked. A wake-up alone proves nothing (a wake-up can come
+    /// early, like any readiness report), so it asks the kernel: `getpeername` succeeds
+    /// only on a connected socket.
     public static func connect(toLoopbackPort port: Int, on loop: EventLoop,
                                deadline: ContinuousClock.Instant? = nil) async throws -> AsyncSocket {
         #if canImport(Glibc)
@@ -53,13 +55,25 @@ public final class AsyncSocket {
         }
         if started != 0 {
             guard errno == EINPROGRESS || errno == EINTR else { throw EventLoopError.system("connect", errno) }
-            try await loop.waitUntil(descriptor, is: .writable, deadline: deadline)
-            var failure: Int32 = 0
-            var length = socklen_t(MemoryLayout<Int32>.size)
-            getsockopt(descriptor, SOL_SOCKET, SO_ERROR, &failure, &length)
-            guard failure == 0 else { throw EventLoopError.system("connect", failure) }
+            while true {
+                try await loop.waitUntil(descriptor, is: .writable, deadline: deadline)
+                var failure: Int32 = 0
+                var length = socklen_t(MemoryLayout<Int32>.size)
+                getsockopt(descriptor, SOL_SOCKET, SO_ERROR, &failure, &length)
+                guard failure == 0 else { throw EventLoopError.system("connect", failure) }
+                if isConnected(descriptor) { break }
+            }
         }
         return socket
+    }
+
+    /// Whether the handshake of `descriptor` has finished.
+    private static func isConnected(_ descriptor: Int32) -> Bool {
+        var peer = sockaddr_in()
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        return withUnsafeMutablePointer(to: &peer) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { getpeername(descriptor, $0, &length) == 0 }
+        }
     }
 
     /// Writes all of `bytes`, suspending whenever the kernel's send buffer is full.
@@ -89,13 +103,17 @@ public final class AsyncSocket {
     public func read(upTo maximum: Int = 64 * 1024, deadline: ContinuousClock.Instant? = nil) async throws -> [UInt8] {
         while true {
             guard descriptor >= 0 else { throw EventLoopError.closed }
-            // A buffer exists only while reading, never while waiting: ten thousand
-            // connections waiting to read hold no buffers.
+            // The kernel copies into a scratch buffer that lives only for this call (on
+            // the stack when the thread has room for it, else allocated and freed at once);
+            // what arrived is copied into an array of exactly its size. So a wait holds no
+            // buffer (ten thousand connections waiting to read hold none), an attempt that
+            // finds nothing (EAGAIN) allocates nothing that lasts, and ten bytes received
+            // do not keep 64 KiB alive.
             var failure: Int32 = 0
-            let bytes = [UInt8](unsafeUninitializedCapacity: maximum) { buffer, count in
-                let received = recv(descriptor, buffer.baseAddress, maximum, 0)
-                count = max(received, 0)
-                if received < 0 { failure = errno }
+            let bytes = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximum) { scratch -> [UInt8] in
+                let received = recv(descriptor, scratch.baseAddress, maximum, 0)
+                guard received >= 0 else { failure = errno; return [] }
+                return Array(scratch[0..<received])
             }
             if failure == 0 {
                 return bytes

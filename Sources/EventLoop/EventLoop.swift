@@ -14,11 +14,18 @@ import Darwin
 ///         try await loop.sleep(for: .milliseconds(50))       // a timer
 ///     }
 ///
-/// This is the design of Python's asyncio selector loop and of SwiftNIO's
-/// `SelectableEventLoop`: a table from descriptor to what is waiting for it, a heap of
+/// It is the same idea as Python's asyncio selector loop and SwiftNIO's
+/// `SelectableEventLoop`: a table of what waits for which descriptor, a heap of
 /// deadlines, and a thread that turns the kernel's "these are ready" into "resume these".
-/// Here the resumed code is a Swift task's continuation: it runs on the cooperative pool,
-/// not on the loop's thread, which goes straight back to waiting.
+/// It differs from both in three ways, each simpler and each with a cost:
+/// - interest is one-shot, armed again for every wait (one `epoll_ctl` per wait); asyncio
+///   and NIO register a descriptor once and keep the interest (level-triggered), changing
+///   it only when what they want changes;
+/// - the resumed code is a Swift task's continuation, which runs on the cooperative pool,
+///   not on the loop's thread: one hop between threads per event, where asyncio and NIO
+///   run the I/O code on the loop's own thread;
+/// - a report names the wait it was armed for (its id), as NIO's names a registration,
+///   so a report for a descriptor that was closed and whose number was reused is dropped.
 ///
 /// Every wait may be cancelled at any moment (the task's cancellation ends it with
 /// `CancellationError`) and may carry a deadline (it ends with `EventLoopError.timedOut`).
@@ -71,10 +78,14 @@ public final class EventLoop: Sendable {
     /// Waits begun and not yet ended.
     public var pendingWaits: Int { lock.withLock { table.count } }
 
+    /// Entries in the heap of deadlines, including those of waits that ended early and
+    /// have not been dropped yet (the heap is compacted when they are the majority).
+    public var deadlineEntries: Int { lock.withLock { table.deadlineEntries } }
+
     // MARK: Waiting
 
-    /// Suspends the calling task until `descriptor` is ready for `readiness` (or its peer
-    /// hung up). Throws `timedOut` if `deadline` passes first, `CancellationError` if
+    /// Suspends the calling task until `descriptor` is ready for `readiness` (or hung up,
+    /// or failed; for reading also when the peer has shut down its sending side). Throws `timedOut` if `deadline` passes first, `CancellationError` if
     /// the task is cancelled. One task at a time may wait on a descriptor.
     public func waitUntil(_ descriptor: Int32, is readiness: Readiness,
                           deadline: ContinuousClock.Instant? = nil) async throws {
@@ -112,12 +123,13 @@ public final class EventLoop: Sendable {
                           _ continuation: WaitTable.Continuation) -> WaitTable.Resumption? {
         lock.withLock { () -> WaitTable.Resumption? in
             let earliest = table.earliestDeadline
-            if let early = table.suspend(id, on: watch?.0, until: deadline, atDeadline: atDeadline, continuation) {
+            if let early = table.suspend(id, on: watch?.0, until: deadline, now: .now, atDeadline: atDeadline,
+                                         continuation) {
                 return early
             }
             if let (descriptor, readiness) = watch {
                 do {
-                    try poller.watchOnce(descriptor, for: readiness)
+                    try poller.watchOnce(descriptor, for: readiness, waitID: id)
                 } catch {
                     return table.fail(id, with: error)
                 }
@@ -138,18 +150,20 @@ public final class EventLoop: Sendable {
             var resumptions: [WaitTable.Resumption] = []
             let stopping = lock.withLock {
                 table.statistics.wakeUps += 1
+                // Deadlines first: a wait whose deadline has passed times out even if its
+                // descriptor was reported ready in the same turn.
+                resumptions += table.expire(now: .now)
                 var count = 0
-                for descriptor in ready where descriptor != wakeRead {
+                for waitID in ready where waitID != Poller.alwaysWatchedID {
                     count += 1
-                    if let resumption = table.ready(descriptor) { resumptions.append(resumption) }
+                    if let resumption = table.ready(waitID) { resumptions.append(resumption) }
                 }
                 table.statistics.readyEvents += count
                 table.statistics.maxReadyPerWakeUp = max(table.statistics.maxReadyPerWakeUp, count)
-                resumptions += table.expire(now: .now)
                 if table.isStopping { resumptions += table.stopAll() }
                 return table.isStopping
             }
-            if ready.contains(wakeRead) { drainWakePipe() }
+            if ready.contains(Poller.alwaysWatchedID) { drainWakePipe() }
             for resumption in resumptions { resumption.resume() }
             if stopping { break }
         }

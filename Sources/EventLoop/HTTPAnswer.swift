@@ -39,7 +39,10 @@ public struct HTTPAnswer: Sendable, Equatable {
         for line in lines.dropFirst() {
             guard let colon = line.firstIndex(of: ":") else { throw .malformedAnswer("bad header line: \(line.prefix(60))") }
             let name = line[..<colon].lowercased()
-            let value = line[line.index(after: colon)...].trimmingPrefix(" ")
+            // Optional white space (spaces or tabs) may surround a value (RFC 9110, 5.5).
+            var value = line[line.index(after: colon)...]
+            while let first = value.first, first == " " || first == "\t" { value.removeFirst() }
+            while let last = value.last, last == " " || last == "\t" { value.removeLast() }
             if name == "content-length" {
                 guard let length = Int(value), length >= 0 else { throw .malformedAnswer("bad Content-Length: \(value)") }
                 contentLength = length

@@ -23,6 +23,7 @@ struct WaitTable {
     private struct Waiter {
         let continuation: Continuation
         let descriptor: Int32?
+        let deadline: ContinuousClock.Instant?
         /// What the task gets when its deadline passes: success for a sleep, `timedOut`
         /// for an I/O wait.
         let atDeadline: Result<Void, any Error>
@@ -44,9 +45,12 @@ struct WaitTable {
     }
 
     private var slots: [UInt64: Slot] = [:]
-    private var waitingOn: [Int32: UInt64] = [:]
-    /// May hold deadlines of waits that ended early; they are dropped when they come up.
+    /// May hold deadlines of waits that ended early ("stale"): they are dropped when they
+    /// come up, and the heap is rebuilt when they outnumber the live ones (a server whose
+    /// reads end long before their timeouts would otherwise keep one entry per request).
     private var deadlines = BinaryHeap<Deadline>()
+    /// Suspended waits that have a deadline: the live entries of `deadlines`.
+    private var liveDeadlines = 0
     private var lastID: UInt64 = 0
     private(set) var isStopping = false
     var statistics = EventLoopStatistics()
@@ -61,8 +65,10 @@ struct WaitTable {
     }
 
     /// Suspends wait `id`. Returns a resumption to run at once if the wait was cancelled
-    /// before it got here or the loop has stopped; `nil` when the task now waits.
+    /// before it got here, the loop has stopped or the deadline has already passed; `nil`
+    /// when the task now waits.
     mutating func suspend(_ id: UInt64, on descriptor: Int32?, until deadline: ContinuousClock.Instant?,
+                          now: ContinuousClock.Instant,
                           atDeadline: Result<Void, any Error>, _ continuation: Continuation) -> Resumption? {
         switch slots[id] {
         case .pending? where !isStopping:
@@ -74,9 +80,20 @@ struct WaitTable {
             slots[id] = nil
             return Resumption(continuation: continuation, result: .failure(EventLoopError.loopStopped))
         }
-        slots[id] = .waiting(Waiter(continuation: continuation, descriptor: descriptor, atDeadline: atDeadline))
-        if let descriptor { waitingOn[descriptor] = id }
-        if let deadline { deadlines.insert(Deadline(instant: deadline, id: id)) }
+        if let deadline, deadline <= now {
+            // Overdue already: end it here rather than watch the descriptor. A socket that
+            // is always reported ready (while its send keeps failing) would otherwise be
+            // resumed on every turn before the loop looked at the deadlines.
+            slots[id] = nil
+            statistics.timersFired += 1
+            return Resumption(continuation: continuation, result: atDeadline)
+        }
+        slots[id] = .waiting(Waiter(continuation: continuation, descriptor: descriptor, deadline: deadline,
+                                    atDeadline: atDeadline))
+        if let deadline {
+            deadlines.insert(Deadline(instant: deadline, id: id))
+            liveDeadlines += 1
+        }
         return nil
     }
 
@@ -93,9 +110,10 @@ struct WaitTable {
         }
     }
 
-    /// The kernel reported `descriptor` ready.
-    mutating func ready(_ descriptor: Int32) -> Resumption? {
-        guard let id = waitingOn[descriptor], case .waiting(let waiter)? = slots[id] else { return nil }
+    /// The kernel reported the descriptor of wait `id` ready. A report for a wait that has
+    /// ended already (cancelled, timed out, its descriptor closed) is dropped.
+    mutating func ready(_ id: UInt64) -> Resumption? {
+        guard case .waiting(let waiter)? = slots[id], waiter.descriptor != nil else { return nil }
         return finish(id, waiter, with: .success(()))
     }
 
@@ -153,9 +171,27 @@ struct WaitTable {
         if case .waiting? = slots[id] { true } else { false }
     }
 
+    var deadlineEntries: Int { deadlines.count }
+
+    /// Heap entries whose wait has ended.
+    var staleDeadlines: Int { deadlines.count - liveDeadlines }
+
+    /// Rebuilds the heap from the live deadlines once stale ones are the majority (and
+    /// more than a few): each rebuild costs what the stale entries' arrival cost.
+    private mutating func compactDeadlinesIfMostlyStale() {
+        guard staleDeadlines > 64, staleDeadlines > liveDeadlines else { return }
+        deadlines = BinaryHeap(slots.compactMap { id, slot -> Deadline? in
+            guard case .waiting(let waiter) = slot, let instant = waiter.deadline else { return nil }
+            return Deadline(instant: instant, id: id)
+        })
+    }
+
     private mutating func finish(_ id: UInt64, _ waiter: Waiter, with result: Result<Void, any Error>) -> Resumption {
         slots[id] = nil
-        if let descriptor = waiter.descriptor, waitingOn[descriptor] == id { waitingOn[descriptor] = nil }
+        if waiter.deadline != nil {
+            liveDeadlines -= 1
+            compactDeadlinesIfMostlyStale()
+        }
         statistics.resumed += 1
         return Resumption(continuation: waiter.continuation, result: result)
     }

@@ -155,6 +155,12 @@ struct MisbehavingPeerTests {
         #expect(answer == HTTPAnswer(status: 200, body: Array("hello".utf8)))
     }
 
+    @Test("spaces and tabs around a header value are allowed, on both sides")
+    func whitespaceAroundValues() async throws {
+        let answer = try await answer(.send(Array("HTTP/1.1 200 OK\r\nContent-Length:\t 2 \t\r\n\r\nhi".utf8)))
+        #expect(answer == HTTPAnswer(status: 200, body: Array("hi".utf8)))
+    }
+
     @Test("a peer that closes without a word: closedEarly")
     func closesAtOnce() async throws {
         await #expect(throws: HTTPClientError.closedEarly) { try await answer(.closeAtOnce) }
