@@ -85,16 +85,20 @@ struct EdgeTests {
             try await Task.sleep(for: .milliseconds(20))
             loop.resetStatistics()
             let limit = Duration.milliseconds(200)
+            // Made before the clock starts: filling 32 MiB takes a debug build a good part
+            // of a second, which is not the loop's lateness.
+            let payload = [UInt8](repeating: 1, count: 32 << 20)
             let start = ContinuousClock.now
             await #expect(throws: EventLoopError.timedOut) {
-                try await writer.write([UInt8](repeating: 1, count: 32 << 20), deadline: start + limit)
+                try await writer.write(payload, deadline: start + limit)
             }
             let late = ContinuousClock.now - start - limit
             let statistics = loop.statistics
             // Asking for the peer's half-close on a write wait made each wait end at once:
             // tens of thousands of wake-ups in 200 ms. Without it: a handful.
             #expect(statistics.wakeUps < 100, "\(statistics.wakeUps) wake-ups, \(statistics.resumed) resumptions")
-            #expect(late < .milliseconds(500), "the deadline fired \(late) late")
+            // Wide: other tests and programs share the cores; the spin made it seconds late.
+            #expect(late < .seconds(2), "the deadline fired \(late) late")
             writer.close()
             withExtendedLifetime(peer) {}
         }

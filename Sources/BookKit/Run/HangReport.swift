@@ -40,7 +40,7 @@ enum HangReport {
                                           environment: ProcessInfo.processInfo.environment, output: .file(log)) else {
             return "\n(install gdb to see where the chapter's threads were waiting)"
         }
-        guard gdb.wait(timeout: 20) == .exited(0), let text = try? String(contentsOfFile: log, encoding: .utf8) else {
+        guard gdb.wait(timeout: 8) == .exited(0), let text = try? String(contentsOfFile: log, encoding: .utf8) else {
             return "\n(gdb could not attach to the chapter to show where its threads were waiting)"
         }
         let exePath = executable.resolvingSymlinksInPath().path
