@@ -32,20 +32,22 @@ layout:
 		mkdir -p .build; echo "$(LAYOUT)" > .build/chapter-layout; fi
 
 # `swift build` takes a second or more even when nothing changed, so `make book` skips it
-# when no source file or folder is newer than the last complete build. The stamp is
-# taken before building: a file saved during the build is newer and builds next time.
-SOURCES = $(shell find Sources Chapters Package.swift \( -name '*.swift' -o -type d \))
-BUILT  := $(BIN)/.book-sources-built
+# when no source file is newer than the last complete build. (A new file is newer too; a
+# new or removed chapter folder touches Package.swift, see `layout`.) The stamp lives in
+# .build/ itself, not in .build/release, which SwiftPM replaces with a link on its first
+# build; it is taken before building, under a name of this shell's own so that two builds
+# at once cannot trip over each other: a file saved during the build builds next time.
+SOURCES = Package.swift $(shell find Sources Chapters -name '*.swift')
+BUILT  := .build/book-sources-built-$(CONFIG)
 
 $(BUILT): $(SOURCES)
-	@mkdir -p $(BIN) && touch $@.new
-	$(SWIFT) build $(SPM_FLAGS) -c $(CONFIG)
-	@mv $@.new $@
+	@mkdir -p .build && touch $@.$$$$ && if $(SWIFT) build $(SPM_FLAGS) -c $(CONFIG); \
+		then mv $@.$$$$ $@; else rm -f $@.$$$$; exit 1; fi
 
 # When the whole build fails, each chapter is built on its own to find which do not
-# compile; their compiler output goes to $(COMPILE_FAILURES)/chapter-NN.log and the builder
-# runs and renders the rest, then fails with the list.
-COMPILE_FAILURES := $(BIN)/compile-failures
+# compile; their compiler output goes to a folder of this make's own (chapter-NN.log), the
+# builder runs and renders the rest, then fails with the list.
+COMPILE_FAILURES := .build/compile-failures-$(shell echo $$PPID)
 
 book: layout ## build every chapter, run those whose code changed, write book/
 	@rm -rf $(COMPILE_FAILURES); mkdir -p $(COMPILE_FAILURES)
@@ -55,7 +57,8 @@ book: layout ## build every chapter, run those whose code changed, write book/
 		for c in $(CHAPTERS); do n=$${c%%-*}; [ -f Chapters/$$c/main.swift ] || continue; \
 			if $(SWIFT) build $(SPM_FLAGS) -c $(CONFIG) --product chapter-$$n > $(COMPILE_FAILURES)/chapter-$$n.log 2>&1; \
 			then rm $(COMPILE_FAILURES)/chapter-$$n.log; else echo "  chapter-$$n does not compile"; fi; done; }
-	$(BUILDER) book --build-dir $(BIN) --compile-failures $(COMPILE_FAILURES)
+	@$(BUILDER) book --build-dir $(BIN) --compile-failures $(COMPILE_FAILURES); status=$$?; \
+		rm -rf $(COMPILE_FAILURES); exit $$status
 
 # EXERCISE=03-1 also re-runs `chapter-03 exercise 1` in the terminal on every save.
 # Code that does not build yet does not stop the watch: saving the fix builds it.
@@ -138,13 +141,13 @@ exercise-% hint-% solution-%: layout
 help: ## this list
 	@echo "Targets:"
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | sed 's/$$(SOAK)/$(SOAK)/' \
-		| awk -F'\t' '{ printf "  make %-12s %s\n", $$1, $$2 }'
-	@printf "  make %-12s %s\n" chapter-NN "build and run one chapter in the terminal, refresh its page"
-	@printf "  make %-12s %s\n" "chapter-NN CELL=name" "run only that cell, in the terminal"
-	@printf "  make %-12s %s\n" exercise-NN-K "check your code for exercise K of chapter NN (Exercises.swift)"
-	@printf "  make %-12s %s\n" hint-NN-K "its hints (make solution-NN-K: the same checks on the reference solution)"
+		| awk -F'\t' '{ printf "  make %-22s %s\n", $$1, $$2 }'
+	@printf "  make %-22s %s\n" chapter-NN "build and run one chapter in the terminal, refresh its page"
+	@printf "  make %-22s %s\n" "chapter-NN CELL=name" "run only that cell, in the terminal"
+	@printf "  make %-22s %s\n" exercise-NN-K "check your code for exercise K of chapter NN (Exercises.swift)"
+	@printf "  make %-22s %s\n" hint-NN-K "its hints (make solution-NN-K: the same checks on the reference solution)"
 	@echo "Chapters:"
-	@for c in $(CHAPTERS); do printf "  make %-12s (%s)\n" "chapter-$${c%%-*}" "$$c"; done
+	@for c in $(CHAPTERS); do printf "  make %-22s (%s)\n" "chapter-$${c%%-*}" "$$c"; done
 
 clean: ## remove build products, runs and generated pages (the theme stays)
 	rm -rf .build .book

@@ -179,7 +179,8 @@ extension Notebook {
         } else {
             terminal.failure("Exercise \(number): \(failed) of \(run.checks.count) checks still failing.")
             if implementation == .starter {
-                terminal.line("Stuck? \(program) exercise \(number) hint")
+                let chapter = program.hasPrefix("chapter-") ? String(program.dropFirst("chapter-".count)) : program
+                terminal.line("Stuck? make hint-\(chapter)-\(number)   (or: \(program) exercise \(number) hint)")
             }
         }
         exit(run.solved ? 0 : 1)

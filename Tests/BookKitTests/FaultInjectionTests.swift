@@ -46,10 +46,14 @@ extension ChapterRunnerTests {
         let message = run.output
         #expect(message.contains("chapter 11-escape left 1 process(es) still running 2 s after it ended (now killed)"))
         #expect(message.contains("`/bin/sleep 601` (seen first in cell 'escape')"))
-        #expect(message.contains("left shared-memory segments behind (now removed): student-segment-"))
+        #expect(message.contains("left shared-memory segments behind (left in place: they appeared while it ran and no process holds them"))
+        #expect(message.contains("student-segment-"))
         #expect(Self.processes(named: "/bin/sleep 601").isEmpty)
+        // Nothing ties a segment without a pid to the run for certain, so it is reported but
+        // never deleted on a guess (it could be another program's): the test removes it.
         let name = message.firstMatch(of: /student-segment-[0-9A-F]+/).map { String($0.output) } ?? "?"
-        #expect(!FileManager.default.fileExists(atPath: "/dev/shm/\(name)"))
+        #expect(FileManager.default.fileExists(atPath: "/dev/shm/\(name)"))
+        try? FileManager.default.removeItem(atPath: "/dev/shm/\(name)")
     }
 
     @Test func orphanedGrandchildComesBackToTheBuilderAndIsNamed() throws {

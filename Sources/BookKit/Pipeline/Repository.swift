@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The repository the book is built from: its root folder and its chapters.
 public struct Repository: Sendable {
@@ -60,10 +61,14 @@ public struct Repository: Sendable {
         return url
     }
 
-    /// `git check-ignore`; false when git is missing or this is not a git checkout.
+    /// `git check-ignore`; false when git is missing or this is not a git checkout. A file
+    /// git tracks is never ignored, so the tracked files are listed once per process (one
+    /// `git ls-files`) and only the others cost a `git check-ignore` of their own: a build
+    /// resolves every include of every chapter, and a process per include cost it seconds.
     func isIgnoredByGit(_ relativePath: String) -> Bool {
-        guard FileManager.default.fileExists(atPath: root.appendingPathComponent(".git").path),
-              let child = try? ChildProcess(executable: "git", arguments: ["-C", root.path, "check-ignore", "-q", "--", relativePath],
+        guard FileManager.default.fileExists(atPath: root.appendingPathComponent(".git").path) else { return false }
+        if GitTrackedFiles.shared.isTracked(relativePath, in: root) { return false }
+        guard let child = try? ChildProcess(executable: "git", arguments: ["-C", root.path, "check-ignore", "-q", "--", relativePath],
                                             environment: ProcessInfo.processInfo.environment, output: .file("/dev/null")) else { return false }
         return child.wait(timeout: 10) == .exited(0)
     }
@@ -89,5 +94,34 @@ public struct Chapter: Sendable {
         try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
             .filter { $0.hasSuffix(".swift") }
             .map { folder.appendingPathComponent($0) }
+    }
+}
+
+/// The files git tracks in a checkout, listed once per process and root.
+final class GitTrackedFiles: Sendable {
+    static let shared = GitTrackedFiles()
+    private let listed = Mutex<[String: Set<String>]>([:])
+
+    func isTracked(_ relativePath: String, in root: URL) -> Bool {
+        let normalized = relativePath.hasPrefix("./") ? String(relativePath.dropFirst(2)) : relativePath
+        return listed.withLock { listed in
+            if listed[root.path] == nil { listed[root.path] = Self.list(root) }
+            return listed[root.path]?.contains(normalized) ?? false
+        }
+    }
+
+    /// `git ls-files -z`, or nothing when git cannot say.
+    private static func list(_ root: URL) -> Set<String> {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", root.path, "ls-files", "-z"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return [] }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()  // drained before waiting
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return [] }
+        return Set(data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) })
     }
 }

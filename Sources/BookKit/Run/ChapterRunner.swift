@@ -142,10 +142,23 @@ public struct ChapterRunner: Sendable {
             leaks.append("left \(leftRunning.count) process(es) still running 2 s after it ended (now killed): every child must be waited for\n  "
                          + ProcessSweep.describe(leftRunning))
         }
-        if !leftSegments.isEmpty {
-            leftSegments.forEach { try? FileManager.default.removeItem(atPath: "/dev/shm/\($0)") }
-            leaks.append("left shared-memory segments behind (now removed): \(leftSegments.joined(separator: ", "))"
+        // A segment named after one of the run's processes, or held by one while it ran, is
+        // the run's for certain and is removed. One that only appeared while the chapter ran
+        // and that nobody holds is most likely the run's, but another program may have made
+        // it: it is reported and left in place, never deleted on a guess.
+        let tied = leftSegments.filter { name in
+            segmentsHeld.contains(name) || runProcesses.contains { name.contains("-\($0)-") || name.hasSuffix("-\($0)") }
+        }
+        let untied = leftSegments.filter { !tied.contains($0) }
+        if !tied.isEmpty {
+            tied.forEach { try? FileManager.default.removeItem(atPath: "/dev/shm/\($0)") }
+            leaks.append("left shared-memory segments behind (now removed): \(tied.joined(separator: ", "))"
                          + " (every segment must be shm_unlink'ed; the last cell was '\(cell)')")
+        }
+        if !untied.isEmpty {
+            leaks.append("left shared-memory segments behind (left in place: they appeared while it ran and no process holds them, "
+                         + "but nothing ties them to this run for certain; remove each with `rm /dev/shm/NAME` if it is the chapter's): "
+                         + untied.joined(separator: ", ") + " (every segment must be shm_unlink'ed; the last cell was '\(cell)')")
         }
         if !leaks.isEmpty {
             throw BookError("chapter \(chapter.slug) " + leaks.joined(separator: "\nand it "))

@@ -168,11 +168,13 @@ public final class BookWatch: @unchecked Sendable {
         let start = ContinuousClock.now
         do {
             let record = try book.runner.run(chapter, echo: true)
+            book.history.clearFailure(of: chapter)  // the page's "latest run failed" notice goes
             let checks = record.cells.reduce(0) { $0 + $1.checks.count }
             say("watch: [\(chapter.slug)] ok in \(Format.duration((ContinuousClock.now - start).seconds)): \(record.cells.count) cells, \(checks) checks passed")
             clear("run \(chapter.slug)")
         } catch {
             guard !isStopping else { return }
+            if let error = error as? BookError { book.history.recordFailure(error.description, of: chapter) }
             let failure = WatchFailure.book(key: "run \(chapter.slug)", chapter: label, error: error)
             say("watch: [\(chapter.slug)] FAILED: \(error); the page keeps the last good run")
             fail(failure)

@@ -44,8 +44,10 @@ public struct Book {
                 failed.append(message)
             } else if runner.isUpToDate(chapter) {
                 // The same executable made the last good run: its output is current even if
-                // a source file changed in a way the compiler ignores (a comment).
+                // a source file changed in a way the compiler ignores (a comment), and a
+                // failure recorded since (of code that was then reverted) is no longer news.
                 history.refreshSources(of: chapter)
+                history.clearFailure(of: chapter)
                 say(progress(chapter, "up to date (last run \(runner.lastGoodRun(chapter)?.stamp.date ?? "?"))"))
             } else {
                 say(progress(chapter, "running…"))
