@@ -111,6 +111,9 @@ struct LoopbackServerTests {
         stuck.forEach { $0.send("GET /slow/1 HTTP/1.1\r\n\r\n") }
         let idle = RawConnection(port: port)!
         while server.statistics.inFlight < 3 { usleep(1_000) }
+        // The idle connection's thread starts when the acceptor gets to it: wait for it.
+        let started = ContinuousClock.now + .seconds(5)
+        while server.liveThreadCount < 5 && ContinuousClock.now < started { usleep(1_000) }
         #expect(server.liveThreadCount == 5)  // the acceptor and four connection threads
 
         let start = ContinuousClock.now
