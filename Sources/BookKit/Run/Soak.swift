@@ -13,6 +13,11 @@ public struct Soak {
         public let failures: [String]
         /// For each numeric value: (minimum, median, maximum) over the passing runs.
         public let spread: [(name: String, min: Double, median: Double, max: Double)]
+        /// For each text value worth a look: how many passing runs gave each wording, numbers
+        /// aside. Shown when the wording changed between runs (a check made in one run and
+        /// left out in the next, say) and always for verdicts, so a report can prove that a
+        /// check that may stand aside was made in every run.
+        public let wordings: [(name: String, counts: [(wording: String, runs: Int)])]
     }
 
     let runner: ChapterRunner
@@ -26,11 +31,14 @@ public struct Soak {
     public func run(_ chapter: Chapter, times: Int, progress: (Int, Result<Double, BookError>) -> Void) -> ChapterReport {
         var failures: [String] = []
         var values: [String: [Double]] = [:]
+        var texts: [String: [String]] = [:]
         for index in 1...times {
             let start = ContinuousClock.now
             do {
                 let record = try runner.run(chapter, echo: false)
-                for (name, value) in record.values { if let number = value.number { values[name, default: []].append(number) } }
+                for (name, value) in record.values {
+                    if let number = value.number { values[name, default: []].append(number) } else { texts[name, default: []].append(value.text) }
+                }
                 progress(index, .success((ContinuousClock.now - start).seconds))
             } catch let error as BookError {
                 failures.append(error.message)
@@ -45,7 +53,39 @@ public struct Soak {
             let sorted = values[name]!.sorted()
             return (name: name, min: sorted.first!, median: sorted[sorted.count / 2], max: sorted.last!)
         }
-        return ChapterReport(slug: chapter.slug, passed: times - failures.count, runs: times, failures: failures, spread: spread)
+        return ChapterReport(slug: chapter.slug, passed: times - failures.count, runs: times, failures: failures, spread: spread,
+                             wordings: Self.wordings(texts))
+    }
+
+    /// Which wordings each text value took, numbers replaced by `#`, for the values whose
+    /// wording changed between runs and for every verdict ("...-verdict", "...-checked").
+    static func wordings(_ texts: [String: [String]]) -> [(name: String, counts: [(wording: String, runs: Int)])] {
+        texts.keys.sorted().compactMap { name in
+            var counts: [String: Int] = [:]
+            for text in texts[name]! { counts[wording(text), default: 0] += 1 }
+            let isVerdict = name.hasSuffix("verdict") || name.hasSuffix("checked")
+            guard counts.count > 1 || isVerdict else { return nil }
+            let sorted = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            return (name: name, counts: sorted.map { (wording: $0.key, runs: $0.value) })
+        }
+    }
+
+    /// A text with every number ("1.9", "10,000", "42") replaced by `#`, so two runs that
+    /// said the same thing with other figures count as one wording.
+    static func wording(_ text: String) -> String {
+        var result = "", characters = Array(text), index = 0
+        while index < characters.count {
+            guard characters[index].isASCII, characters[index].isNumber else {
+                result.append(characters[index]); index += 1; continue
+            }
+            while index < characters.count, characters[index].isASCII, characters[index].isNumber
+                    || ((characters[index] == "." || characters[index] == ",") && index + 1 < characters.count
+                        && characters[index + 1].isASCII && characters[index + 1].isNumber) {
+                index += 1
+            }
+            result.append("#")
+        }
+        return result
     }
 
     /// The report as Markdown: a summary table, then each chapter's value spreads.
@@ -60,6 +100,15 @@ public struct Soak {
                 lines += report.spread.map { value in
                     let ratio = value.min > 0 ? Format.number(value.max / value.min, digits: 2) : "–"
                     return "| \(value.name) | \(Self.number(value.min)) | \(Self.number(value.median)) | \(Self.number(value.max)) | \(ratio) |"
+                }
+            }
+            if !report.wordings.isEmpty {
+                lines += ["", "| text value (numbers as #) | wording | runs |", "| --- | --- | ---: |"]
+                for value in report.wordings {
+                    for (index, count) in value.counts.enumerated() {
+                        let cell = count.wording.replacingOccurrences(of: "|", with: "\\|")
+                        lines.append("| \(index == 0 ? value.name : "") | \(cell) | \(count.runs) |")
+                    }
                 }
             }
         }
