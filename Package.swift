@@ -58,7 +58,7 @@ let package = Package(
         // Processes library's child processes and JSON-lines pipes.
         .target(name: "ProcessActors", dependencies: ["Processes", "Primitives"]),
         // A small HTTP server on 127.0.0.1 for the chapters' real I/O.
-        .target(name: "Loopback"),
+        .target(name: "Loopback", dependencies: ["Primitives"]),
         // A readiness event loop (epoll / kqueue), async sockets, an HTTP client and server on it.
         .target(name: "EventLoop", dependencies: ["CEpoll", "Loopback", "Primitives"]),
         // Linux's <sys/epoll.h>, which the Glibc module leaves out: a header, no code.
@@ -88,7 +88,7 @@ let package = Package(
         .testTarget(name: "LoopbackTests", dependencies: ["Loopback", "Primitives"]),
         .testTarget(name: "EventLoopTests", dependencies: ["EventLoop", "Loopback"]),
         // Runs the chapter executables and asserts their self-checks passed.
-        .testTarget(name: "ChapterTests", dependencies: ["BookKit"] + chapters.map { .target(name: $0.name) }),
+        .testTarget(name: "ChapterTests", dependencies: ["BookKit", "Primitives"] + chapters.map { .target(name: $0.name) }),
     ],
     swiftLanguageModes: [.v6]
 )

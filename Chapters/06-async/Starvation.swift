@@ -66,7 +66,9 @@ func runOffThePool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T 
 // ANCHOR_END: off-the-pool
 
 func starvation(_ cell: Cell) async {
-    let cores = ProcessInfo.processInfo.activeProcessorCount
+    // The CPUs this process may run on, which is what libdispatch sizes the pool by on
+    // Linux (`activeProcessorCount` counts every CPU online, whatever the affinity).
+    let cores = UsableCores.allowedByAffinity
     let jobs = 2 * cores
     print("\(cores) cores, so the task pool has \(cores) threads; \(jobs) jobs of 100 ms each\n")
 

@@ -50,7 +50,7 @@ func timeouts(_ cell: Cell) async throws {
     }
     let saturatedTime = secondsSince(saturatedStart)
     for hog in hogs { await hog.value }
-    print("the same with \(otherThreads) other pool thread(s) kept busy: \(saturated) after \(Format.duration(saturatedTime))")
+    print("the same with \(Format.count(otherThreads, "other pool thread")) kept busy: \(saturated) after \(Format.duration(saturatedTime))")
 
     // A real request the server answers only after 10 s. On Linux, cancelling a URLSession
     // request can hang or crash if its answer arrives at that instant (Swift 6.3.1,
@@ -100,7 +100,7 @@ extension Result where Failure == any Error {
 func poolWidth() async -> Int {
     let gauge = RunningTasksGauge()
     await withTaskGroup(of: Void.self) { group in
-        for _ in 0..<(4 * ProcessInfo.processInfo.activeProcessorCount) {
+        for _ in 0..<(4 * UsableCores.allowedByAffinity) {   // more than the pool can run at once
             group.addTask { gauge.inside { compute(for: .milliseconds(20)) } }
         }
     }

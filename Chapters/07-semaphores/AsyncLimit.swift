@@ -39,7 +39,7 @@ func asyncSemaphoreInTasks(tasks: Int) async -> Double {
 // ANCHOR_END: blocking-in-async
 
 func blockingInAsync(_ cell: Cell) async {
-    let cores = ProcessInfo.processInfo.activeProcessorCount
+    let cores = UsableCores.allowedByAffinity   // what libdispatch sizes the task pool by on Linux
     let tasks = 2 * cores
     // ANCHOR: blocking-in-async-run
     let blocked = await dispatchSemaphoreInTasks(tasks: tasks, patience: 0.3)

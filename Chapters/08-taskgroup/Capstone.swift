@@ -138,7 +138,7 @@ func capstone(_ cell: Cell) async throws {
         cell.value("capstone-abandoned", abandoned)
         for (request, plan) in zip(report.requests, capstonePlan) {
             cell.check(request.outcome == plan.expected && request.attempts == plan.expectedAttempts,
-                       "\(shortName(plan.path)): \(request.outcome.label) after \(request.attempts) attempt(s), as planned")
+                       "\(shortName(plan.path)): \(request.outcome.label) after \(Format.count(request.attempts, "attempt")), as planned")
         }
         cell.check(report.attempts(endingWith: .status(503)) == 1 + 2 + 3,
                    "the server's planned failures (1 + 2 + 3) each came back as one 503")
@@ -150,7 +150,7 @@ func capstone(_ cell: Cell) async throws {
                    "the server had at most \(capstoneDownloader.maxConcurrent) + \(abandoned) abandoned requests at once (\(seen.maxInFlight))")
         cell.value("capstone-still-in-server", seen.inFlight)
         cell.check(seen.inFlight >= abandoned,
-                   "when the download returned, the server was still working on \(seen.inFlight) request(s), the \(abandoned) abandoned one(s) among them")
+                   "when the download returned, the server was still working on \(Format.count(seen.inFlight, "request")), \(abandoned == 1 ? "the abandoned one" : "the \(abandoned) abandoned ones") among them")
         cell.check(seen.requests >= answered && seen.requests <= report.attempts,
                    "the server saw every answered attempt and no more than were sent (\(seen.requests) of \(report.attempts))")
         cell.check(report.elapsed.seconds < 0.8 * slotTime,

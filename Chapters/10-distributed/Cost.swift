@@ -1,5 +1,6 @@
 import Foundation
 import Notebook
+import Primitives   // onOwnThread: blocking work on a thread of its own (chapter 06)
 import ProcessActors
 import Processes
 #if canImport(Glibc)
@@ -75,13 +76,6 @@ func twoSignificantFigures(_ x: Double) -> String {
     return magnitude >= 1 ? Format.count(Int(rounded)) : Format.number(rounded, digits: max(0, 1 - magnitude))
 }
 
-/// Runs blocking `body` on a thread of its own, off the task pool (chapter 06).
-func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread { continuation.resume(with: Result { try body() }) }.start()
-    }
-}
-
 // ANCHOR: cost
 func callCost(_ cell: Cell) async throws {
     try await ProcessActorSystem.withSystem { system in
@@ -129,10 +123,10 @@ func callCost(_ cell: Cell) async throws {
                 }
             }
         } catch {
-            _ = try? await onOwnThread { echo.stop() }
+            _ = await onOwnThread { echo.stop() }
             throw error
         }
-        _ = try await onOwnThread { echo.stop() }   // stop() blocks: not on the task pool
+        _ = await onOwnThread { echo.stop() }   // stop() blocks: not on the task pool
         // What the system adds in JSON: the eight encodings and decodings of one call,
         // done here in one thread, with no pipe and no actor.
         let json = try await measure("JSON of one call, no pipe", rounds: rounds, calls: 20_000) {

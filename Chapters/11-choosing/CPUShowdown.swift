@@ -13,7 +13,7 @@ struct PoolJobFailed: Error, CustomStringConvertible {
 func countAll(_ chunks: [Range<Int>], with model: CPUModel, pool: ProcessPool) async throws -> Int {
     switch model {
     case .sequential:
-        return try await onOwnThread { chunks.map(Primes.count).reduce(0, +) }
+        return await onOwnThread { chunks.map(Primes.count).reduce(0, +) }
 
     case .threads:
         return try await onOwnThread {
@@ -40,7 +40,7 @@ func countAll(_ chunks: [Range<Int>], with model: CPUModel, pool: ProcessPool) a
 
     case .concurrentPerform:
         // Dispatch runs the iterations on one thread per core and returns when all are done.
-        return try await onOwnThread {
+        return await onOwnThread {
             let tally = Tally()
             DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
                 tally.add(Primes.count(in: chunks[index]))
@@ -69,7 +69,7 @@ func cpuShowdown(_ cell: Cell) async throws {
     let pool = try ProcessPool(workers: Settings.cpuWorkers, role: ShowdownRole.primeCounter)
     defer { pool.shutdown() }
     let warmUp = Array(repeating: 0..<10, count: Settings.cpuWorkers)
-    _ = try await onOwnThread { pool.map(warmUp, as: Int.self) }      // every worker up and running
+    _ = await onOwnThread { pool.map(warmUp, as: Int.self) }      // every worker up and running
 
     // Other programs share the machine. The models take turns, round after round, and
     // each keeps its best time: the round they disturbed least.

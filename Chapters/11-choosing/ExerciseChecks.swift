@@ -51,10 +51,10 @@ func checkPrimesByHand(_ cell: Cell, _ countAll: @Sendable ([Range<Int>], @Senda
     let seconds = (ContinuousClock.now - start).seconds
     let used = threads.withLock { $0.count }
     // Shown, not checked: other programs' load changes the speedup.
-    print("one by one \(Format.duration(oneByOne)); yours \(Format.duration(seconds)) on \(used) thread(s), "
-          + "speedup \(Format.number(oneByOne / seconds))× (ideal \(ProcessInfo.processInfo.activeProcessorCount)×)")
+    print("one by one \(Format.duration(oneByOne)); yours \(Format.duration(seconds)) on \(Format.count(used, "thread")), "
+          + "speedup \(Format.number(oneByOne / seconds))× (ideal \(Settings.cores)×)")
     cell.check(tally.value == expected, "the same count as one by one (\(tally.value) vs \(expected))")
-    if ProcessInfo.processInfo.activeProcessorCount > 1 {
+    if Settings.cores > 1 {
         cell.check(used > 1, "the chunks were counted on more than one thread (\(used))")
     }
 }

@@ -17,7 +17,7 @@ func fetchAll(_ model: IOModel, from server: LoopbackServer, pool: ProcessPool, 
     switch model {
     case .sequential:
         let fetcher = PageFetcher(maximumConnections: 1)
-        return try await onOwnThread { urls.count { (try? fetcher.get($0)) == 200 } }
+        return await onOwnThread { urls.count { (try? fetcher.get($0)) == 200 } }
 
     case .threadPool:
         let fetcher = PageFetcher(maximumConnections: model.concurrency)
@@ -46,7 +46,7 @@ func fetchAll(_ model: IOModel, from server: LoopbackServer, pool: ProcessPool, 
         }
 
     case .processPool:
-        return try await onOwnThread {
+        return await onOwnThread {
             pool.map(urls.map(\.absoluteString), as: Int.self).count { (try? $0.get()) == 200 }
         }
     }
@@ -65,7 +65,7 @@ func ioShowdown(_ cell: Cell) async throws {
     let pool = try ProcessPool(workers: Settings.processes, role: ShowdownRole.pageFetcher)
     defer { pool.shutdown() }
     let warmUp = Array(repeating: server.url("/page/0").absoluteString, count: Settings.processes)
-    _ = try await onOwnThread { pool.map(warmUp, as: Int.self) }
+    _ = await onOwnThread { pool.map(warmUp, as: Int.self) }
     let poolStartup = (ContinuousClock.now - poolStart).seconds
 
     // The session may open a connection per page: no limit but the server's.

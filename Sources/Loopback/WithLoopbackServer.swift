@@ -1,4 +1,5 @@
 import Foundation
+import Primitives
 
 /// Runs `body` with a started `LoopbackServer` and stops the server when `body` returns or
 /// throws: a scoped resource, the Swift form of Python's `async with server:`.
@@ -25,17 +26,6 @@ public func withLoopbackServer<Result>(
     } catch {
         outcome = .failure(error)
     }
-    await stopOffThePool(server)
+    await onOwnThread { server.stop() }   // stop() joins the server's threads: not on the task pool
     return try outcome.get()
-}
-
-/// Stops `server` on a thread of its own; the calling task suspends until it is stopped.
-/// Not cancellable: a cancelled caller still waits for the server to be gone.
-private func stopOffThePool(_ server: LoopbackServer) async {
-    await withCheckedContinuation { (stopped: CheckedContinuation<Void, Never>) in
-        Thread {
-            server.stop()
-            stopped.resume()
-        }.start()
-    }
 }

@@ -171,6 +171,12 @@ public enum Format {
     /// `10000` -> `"10,000"`.
     public static func count(_ value: Int) -> String { number(Double(value), digits: 0) }
 
+    /// A count with its noun, singular for one: "1 thread", "2 threads", "10,000 threads".
+    /// `plural` is for nouns that do not just add an "s".
+    public static func count(_ value: Int, _ noun: String, plural: String? = nil) -> String {
+        "\(count(value)) \(value == 1 ? noun : plural ?? noun + "s")"
+    }
+
     /// Seconds with a sensible unit: `0.000012` -> `"12.0 µs"`, `0.21` -> `"210 ms"`,
     /// `2.5` -> `"2.50 s"`. A value that would round up to 1,000 of a unit takes the next
     /// unit (`0.9996` -> `"1.00 s"`, not `"1,000 ms"`).

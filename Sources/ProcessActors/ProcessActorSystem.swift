@@ -197,12 +197,7 @@ public final class ProcessActorSystem: DistributedActorSystem, Sendable {
     public func stopAllWorkers() async {
         let all = takeAllWorkers()
         guard !all.isEmpty else { return }
-        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
-            Thread {
-                for worker in all { worker.stop() }
-                done.resume()
-            }.start()
-        }
+        await onOwnThread { for worker in all { worker.stop() } }
     }
 
     /// Runs `body` with a new system, then stops the system's workers however `body`

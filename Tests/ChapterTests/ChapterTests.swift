@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import BookKit
 import Notebook
+import Primitives
 
 /// Every chapter, built for testing, runs to the end with all its self-checks passing,
 /// under the same watchdog and leak checks as `make book`.
@@ -19,20 +20,11 @@ struct ChapterTests {
         let runner = ChapterRunner(repository: Self.repository, buildDirectory: Self.productsDirectory,
                                    swiftVersion: "test", runsFolder: runs)
         let chapter = try Self.repository.chapter(slug)
-        let record = try await Self.offTheTaskPool { try runner.run(chapter, echo: false) }
+        let record = try await onOwnThread { try runner.run(chapter, echo: false) }
         #expect(record.failure == nil)
         #expect(!record.cells.isEmpty)
         #expect(record.cells.allSatisfy { $0.passed })
         #expect(record.cells.flatMap(\.checks).count >= record.cells.count / 2, "a chapter backs its claims with checks")
-    }
-
-    /// Runs blocking `work` on a thread of its own. Waiting for a chapter takes seconds;
-    /// done on the test runner's task pool (one thread per core) it would starve the
-    /// async tests running beside it.
-    static func offTheTaskPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread { continuation.resume(with: Result { try work() }) }
-        }
     }
 
     /// Where `swift test` put the chapter executables.

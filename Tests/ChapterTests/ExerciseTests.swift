@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import BookKit
 import Notebook
+import Primitives
 
 /// Every exercise of every chapter: the starter as shipped is not solved (so it is not
 /// solved already), and the reference solution passes exactly the same checks (so it can
@@ -19,8 +20,8 @@ extension ChapterTests {
             #expect((1...2).contains(exercise.hints.count), "\(name) has \(exercise.hints.count) hints, not one or two")
             guard exercise.hasSolution else { continue }
 
-            let starter = try await Self.offTheTaskPool { try runner.run(chapter, exercise: exercise.number, against: .starter) }
-            let solution = try await Self.offTheTaskPool { try runner.run(chapter, exercise: exercise.number, against: .solution) }
+            let starter = try await onOwnThread { try runner.run(chapter, exercise: exercise.number, against: .starter) }
+            let solution = try await onOwnThread { try runner.run(chapter, exercise: exercise.number, against: .solution) }
 
             #expect(!starter.solved, "\(name): the starter as shipped already passes its checks")
             // Under ThreadSanitizer a racy starter stops at the sanitizer's first report,

@@ -17,6 +17,13 @@ struct FormatTests {
         #expect(Format.count(7) == "7")
     }
 
+    @Test func countsWithANounAreSingularForOne() {
+        #expect(Format.count(1, "thread") == "1 thread")
+        #expect(Format.count(2, "thread") == "2 threads")
+        #expect(Format.count(0, "request") == "0 requests")
+        #expect(Format.count(10_000, "process", plural: "processes") == "10,000 processes")
+    }
+
     @Test func durationsPickAUnit() {
         #expect(Format.duration(2.5) == "2.50 s")
         #expect(Format.duration(0.21) == "210 ms")

@@ -37,7 +37,7 @@ struct MillionOperationStressTests {
 
     @Test("BlockingQueue: 4 producers, 4 consumers, 250,000 items (500,000 puts and gets)")
     func blockingQueue() async throws {
-        try await onOwnThread {
+        await onOwnThread {
             let items = 250_000, producers = 4, consumers = 4
             let queue = BlockingQueue<Int>(capacity: 64)
             let tally = Tally(items)
@@ -56,7 +56,7 @@ struct MillionOperationStressTests {
 
     @Test("PriorityBlockingQueue: 4 producers, 4 consumers, 100,000 items")
     func priorityQueue() async throws {
-        try await onOwnThread {
+        await onOwnThread {
             let items = 100_000
             let queue = PriorityBlockingQueue<Int>()
             let tally = Tally(items)
@@ -106,7 +106,7 @@ struct MillionOperationStressTests {
 
     @Test("BoundedSemaphore: 8 threads, 200,000 acquire/release pairs, never more than 3 inside")
     func boundedSemaphore() async throws {
-        try await onOwnThread {
+        await onOwnThread {
             let semaphore = BoundedSemaphore(limit: 3)
             let room = Occupancy(), overReleases = Count()
             ThreadGroup.run(8) { _ in
@@ -125,7 +125,7 @@ struct MillionOperationStressTests {
 
     @Test("Locked: 8 threads, 1,000,000 increments in all, none lost")
     func locked() async throws {
-        try await onOwnThread {
+        await onOwnThread {
             let counter = Locked(0)
             ThreadGroup.run(8) { _ in
                 for _ in 0..<125_000 { counter.withLock { $0 += 1 } }
@@ -175,13 +175,5 @@ struct MillionOperationStressTests {
             try await group.waitForAll()
         }
         #expect(tally.allExactlyOnce)
-    }
-}
-
-/// Runs blocking `work` on a new thread and awaits its result, leaving the task pool
-/// (one thread per core) free for the async tests that run at the same time.
-func onOwnThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread.detachNewThread { continuation.resume(with: Result { try work() }) }
     }
 }
