@@ -105,9 +105,9 @@ tsan: layout ## the test suite, which also runs every chapter, under ThreadSanit
 	@grep -m1 "WARNING: ThreadSanitizer" .build/racy-counter-tsan.log
 	@grep -m1 "SUMMARY" .build/racy-counter-tsan.log
 
-soak: layout ## run every chapter $(SOAK) times (ONLY="01 05" for some): passes and spreads
+soak: layout ## run every chapter $(SOAK) times (ONLY="01 05" for some; EXAMPLES=1: the prose's examples too)
 	$(SWIFT) build $(SPM_FLAGS) -c $(CONFIG)
-	$(BUILDER) soak $(SOAK) $(ONLY) --build-dir $(BIN)
+	SWIFTC=$(SWIFTC) $(BUILDER) soak $(SOAK) $(ONLY) --build-dir $(BIN) $(if $(EXAMPLES),--examples)
 
 # `make chapter-05` and `make chapter-05-futures` both run chapter 05. With CELL=NAME
 # only that cell runs, in the terminal; the page keeps the chapter's last full run.

@@ -8,7 +8,9 @@ let usage = """
            bookbuilder pages                            write the book from the last good runs
            bookbuilder watch [--port N] [--exercise NN-K] [--build-dir DIR]
                                                         serve book/ on 127.0.0.1, rebuild and reload on save
-           bookbuilder soak N [NN ...] [--build-dir DIR] run chapters N times each, report passes and value spreads
+           bookbuilder soak N [NN ...] [--build-dir DIR] [--examples]
+                                                        run chapters N times each, report passes and value spreads;
+                                                        --examples: build and run the prose's examples afresh each time too
            bookbuilder exercises [--build-dir DIR] [--build-command "swift build -c release"]
                                                         every exercise and its state, building and running what changed
            bookbuilder render                           Markdown on stdin -> HTML fragment on stdout
@@ -165,11 +167,14 @@ do {
         let repository = try Repository(root: root)
         let lock = try prepare(repository)
         defer { lock.release() }
+        let soaksExamples = arguments.contains("--examples")
+        arguments.removeAll { $0 == "--examples" }
         let chosen = arguments.count > 2 ? try arguments.dropFirst(2).map { try repository.chapter($0) }
                                          : try repository.chapters().filter(\.isRunnable)
+        let swiftc = ProcessInfo.processInfo.environment["SWIFTC"] ?? "swiftc"
         let soak = Soak(repository: repository,
                         buildDirectory: URL(fileURLWithPath: buildDirectory, relativeTo: root).standardizedFileURL,
-                        swiftVersion: compilerVersion(ProcessInfo.processInfo.environment["SWIFTC"] ?? "swiftc"))
+                        swiftVersion: compilerVersion(swiftc), swiftc: swiftc, soaksExamples: soaksExamples)
         var reports: [Soak.ChapterReport] = []
         for chapter in chosen {
             reports.append(soak.run(chapter, times: times) { index, outcome in

@@ -55,11 +55,15 @@ public struct ExampleRunner: Sendable {
     let repository: Repository
     let swiftc: String
     let compilerVersion: String
+    /// Whether results come from (and go to) `.book/cache/examples/`. A soak of the
+    /// examples builds and runs every one afresh and leaves the book's cache untouched.
+    let usesCache: Bool
 
-    public init(repository: Repository, swiftc: String = "swiftc", compilerVersion: String) {
+    public init(repository: Repository, swiftc: String = "swiftc", compilerVersion: String, usesCache: Bool = true) {
         self.repository = repository
         self.swiftc = swiftc
         self.compilerVersion = compilerVersion
+        self.usesCache = usesCache
     }
 
     /// The example's diagnostic, output or report; throws (with `location`) if the example
@@ -81,13 +85,15 @@ public struct ExampleRunner: Sendable {
         let key = Fingerprint.of("\(mode.rawValue)\n\(compilerVersion)\n\(flags.arguments.joined(separator: " "))\n\(source.path)\n\(text)")
         let cached = cacheFolder.appendingPathComponent("\(key).json")
         var result: Result
-        if let data = FileManager.default.contents(atPath: cached.path),
+        if usesCache, let data = FileManager.default.contents(atPath: cached.path),
            let hit = try? JSONDecoder().decode(Result.self, from: data) {
             result = hit
         } else {
             result = try produce(mode, flags: flags, library: library, url: url, location: location)
-            try FileManager.default.createDirectory(at: cacheFolder, withIntermediateDirectories: true)
-            try JSONEncoder().encode(result).write(to: cached, options: .atomic)
+            if usesCache {
+                try FileManager.default.createDirectory(at: cacheFolder, withIntermediateDirectories: true)
+                try JSONEncoder().encode(result).write(to: cached, options: .atomic)
+            }
         }
         // Match messages only, not the source lines the compiler quotes around them
         // (which contain the expectation comments themselves).

@@ -21,11 +21,22 @@ public struct Soak {
     }
 
     let runner: ChapterRunner
+    let repository: Repository
+    /// Set when the soak also builds and runs every example of the chapter's prose
+    /// (compile-fail, run, trap, ThreadSanitizer) afresh in each run, not from the cache.
+    let examples: ExampleRunner?
 
-    public init(repository: Repository, buildDirectory: URL, swiftVersion: String) {
+    /// `swiftc` and `soaksExamples` matter only together: with `soaksExamples`, each run
+    /// also resolves the chapter's prose with a runner that ignores the example cache, so a
+    /// run or sanitizer example that behaves as its expectation lines say only sometimes fails.
+    public init(repository: Repository, buildDirectory: URL, swiftVersion: String,
+                swiftc: String = "swiftc", soaksExamples: Bool = false) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("book-soak-\(getpid())")
         runner = ChapterRunner(repository: repository, buildDirectory: buildDirectory, swiftVersion: swiftVersion,
                                runsFolder: folder)
+        self.repository = repository
+        examples = soaksExamples ? ExampleRunner(repository: repository, swiftc: swiftc, compilerVersion: swiftVersion,
+                                                 usesCache: false) : nil
     }
 
     public func run(_ chapter: Chapter, times: Int, progress: (Int, Result<Double, BookError>) -> Void) -> ChapterReport {
@@ -36,6 +47,9 @@ public struct Soak {
             let start = ContinuousClock.now
             do {
                 let record = try runner.run(chapter, echo: false)
+                if let examples {
+                    _ = try ChapterResolver(repository: repository, chapter: chapter, record: record, examples: examples).resolve()
+                }
                 for (name, value) in record.values {
                     if let number = value.number { values[name, default: []].append(number) } else { texts[name, default: []].append(value.text) }
                 }
