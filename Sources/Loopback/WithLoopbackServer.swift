@@ -26,6 +26,6 @@ public func withLoopbackServer<Result>(
     } catch {
         outcome = .failure(error)
     }
-    await onOwnThread { server.stop() }   // stop() joins the server's threads: not on the task pool
+    await onOwnThread { server.stop() }   // stop() waits for the server's threads to end: not on the task pool
     return try outcome.get()
 }
