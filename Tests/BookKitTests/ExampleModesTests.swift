@@ -171,6 +171,31 @@ struct ExampleModesTests {
         #expect(error?.message.contains("ended with exit status 0, but the book shows it as a program that traps") == true)
     }
 
+    static let halfRacy = """
+        import Foundation
+        nonisolated(unsafe) var shared = 0
+        func calmPart() { print("calm") }
+        func racyPart() {
+            let done = DispatchSemaphore(value: 0)
+            Thread.detachNewThread { shared += 1; done.signal() }
+            shared += 1
+            done.wait()
+        }
+        calmPart()
+        racyPart()
+        """
+
+    /// `// expect-no-report-in:` holds the race-free half of a sanitizer example to it.
+    @Test func aWarningThatNamesTheRaceFreeHalfFailsTheBuild() throws {
+        let clean = try run(.threadSanitizer, "// expect-report: racyPart\n// expect-no-report-in: calmPart\n" + Self.halfRacy)
+        #expect(clean.output.contains("WARNING: ThreadSanitizer"))
+        let error = #expect(throws: BookError.self) {
+            try run(.threadSanitizer, "// expect-report: access race\n// expect-no-report-in: racyPart\n" + Self.halfRacy)
+        }
+        #expect(error?.message.contains("ThreadSanitizer reported a race in 'racyPart'") == true, "\(error?.message ?? "")")
+        #expect(error?.location == "README.md:7")
+    }
+
     /// A stand-in compiler: counts its runs in `count`, prints `text` and ends as `ending` says.
     func fakeCompiler(_ text: String, ending: String) throws -> (swiftc: String, count: URL) {
         let count = fixture.root.appendingPathComponent("compiler-runs")

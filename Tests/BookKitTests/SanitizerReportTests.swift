@@ -33,6 +33,18 @@ struct SanitizerReportTests {
     let names = ["$s7exampleyyYbcfU_": "closure #1 in racy()", "$s7example8fightingyyF": "fighting()",
                  "$s10Foundation6ThreadC4mainyyF": "Thread.main()", "$s7example5countSivp": "count"]
 
+    /// What `// expect-no-report-in: NAME` searches: each warning, without the output around it.
+    @Test func warningsAreSplitOutOfTheOutput() {
+        let warnings = SanitizerReport.warnings(in: report)
+        #expect(warnings.count == 1)
+        #expect(warnings[0].hasPrefix("WARNING: ThreadSanitizer: Swift access race"))
+        #expect(warnings[0].contains("fighting"))
+        #expect(!warnings[0].contains("before the race") && !warnings[0].contains("count = 20000"))
+        let two = report + "\n==================\nWARNING: ThreadSanitizer: data race (pid=1)\n  in takingTurns\n"
+        #expect(SanitizerReport.warnings(in: two).count == 2, "a warning cut off before its end still counts")
+        #expect(SanitizerReport.warnings(in: "no race here\n").isEmpty)
+    }
+
     @Test func keepsTheWarningTheAccessesTheirTopFramesInOurCodeAndTheSummary() {
         var asked: [String] = []
         let summary = SanitizerReport.summary(of: report) { requested in

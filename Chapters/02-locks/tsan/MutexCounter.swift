@@ -9,6 +9,7 @@
 // expect-report: Swift access race
 // expect-report: fighting
 // expect-report: count = 20000 (expected 20000)
+// expect-no-report-in: takingTurns
 import Foundation
 import Synchronization
 

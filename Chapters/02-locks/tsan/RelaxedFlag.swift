@@ -6,6 +6,7 @@
 // expect-report: data race
 // expect-report: relaxedHandOver
 // expect-report: relaxed: read 42
+// expect-no-report-in: releaseAcquireHandOver
 import Foundation
 import Synchronization
 

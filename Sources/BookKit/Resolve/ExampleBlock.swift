@@ -43,7 +43,7 @@ extension ChapterResolver {
         let visible = shown.split(separator: "\n", omittingEmptySubsequences: false)
             .filter { line in
                 let trimmed = line.trimmingCharacters(in: .whitespaces)
-                return !ExampleRunner.Mode.allCases.contains { trimmed.hasPrefix("// \($0.expectationKey):") }
+                return trimmed.range(of: #"^// expect-[a-z-]+:"#, options: .regularExpression) == nil
             }
             .joined(separator: "\n")
         let command = result.command + (result.ending.map { "  # \($0)" } ?? "")

@@ -104,6 +104,14 @@ public struct ExampleRunner: Sendable {
             throw BookError("the \(mode.speaker) for \(source.path) no longer contains '\(expected)'; it says:\n\(result.output)", at: location)
         }
         if mode == .threadSanitizer {
+            // `// expect-no-report-in: NAME`: the half of the example the prose calls
+            // race-free must stay out of every report (a report's stacks name it otherwise).
+            for clean in source.directives("expect-no-report-in") {
+                if let report = SanitizerReport.warnings(in: result.output).first(where: { $0.contains(clean) }) {
+                    throw BookError("ThreadSanitizer reported a race in '\(clean)', which \(source.path) says is race-free:\n\(report)",
+                                    at: location)
+                }
+            }
             // Made from the whole report each time (cached results from before have none).
             result.summary = SanitizerReport.summary(of: result.output, demangle: demangle)
         }
@@ -319,6 +327,24 @@ enum SanitizerReport {
             if let plain = readable[name], !plain.isEmpty { text = text.replacingOccurrences(of: name, with: plain) }
         }
         return text
+    }
+
+    /// Each warning of a report, from its `WARNING: ThreadSanitizer:` line to the
+    /// `==================` line that closes it.
+    static func warnings(in report: String) -> [String] {
+        var warnings: [String] = [], current: [Substring]?
+        for line in report.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("WARNING: ThreadSanitizer:") {
+                current = [line]
+            } else if current != nil, line.hasPrefix("==================") {
+                warnings.append(current!.joined(separator: "\n"))
+                current = nil
+            } else {
+                current?.append(line)
+            }
+        }
+        if let current { warnings.append(current.joined(separator: "\n")) }   // cut off before its end
+        return warnings
     }
 
     /// "  Previous write of size 1 at 0x... by thread T2:": the head of an access's stack

@@ -26,6 +26,6 @@ enum ExampleSourceCopy {
 
     static func isBookkeeping(_ line: Substring) -> Bool {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
-        return trimmed.range(of: #"^// (ANCHOR|ANCHOR_END|swiftc|library|expect-[a-z]+):"#, options: .regularExpression) != nil
+        return trimmed.range(of: #"^// (ANCHOR|ANCHOR_END|swiftc|library|expect-[a-z-]+):"#, options: .regularExpression) != nil
     }
 }
