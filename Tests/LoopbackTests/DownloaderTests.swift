@@ -88,7 +88,13 @@ extension LoopbackServerTests {
                 let downloader = Downloader(maxConcurrent: 2, timeout: .seconds(5), retry: retryThrice)
                 let paths = (1...20).map { "/page/\($0)?delay_ms=100" }
                 let download = Task { await downloader.download(paths, fetch: fetch) }
-                try await Task.sleep(for: .milliseconds(250))
+                // Cancel once a page has come back: two go at a time, so a third request
+                // reaches the server only after one of the first two has been answered. (A
+                // fixed 250 ms raced the slowness of a ThreadSanitizer build.)
+                let patience = ContinuousClock.now + .seconds(10)
+                while server.statistics.requests < 3 && ContinuousClock.now < patience {
+                    try await Task.sleep(for: .milliseconds(5))
+                }
                 let cancelledAt = ContinuousClock.now
                 download.cancel()
                 let report = await download.value
