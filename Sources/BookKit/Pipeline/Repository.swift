@@ -110,18 +110,15 @@ final class GitTrackedFiles: Sendable {
         }
     }
 
-    /// `git ls-files -z`, or nothing when git cannot say.
+    /// `git ls-files -z`, or nothing when git cannot say (started like every program the
+    /// builder runs: in a process group of its own, with a deadline).
     private static func list(_ root: URL) -> Set<String> {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", root.path, "ls-files", "-z"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return [] }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()  // drained before waiting
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return [] }
+        let listing = FileManager.default.temporaryDirectory.appendingPathComponent("book-ls-files-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: listing) }
+        guard let git = try? ChildProcess(executable: "git", arguments: ["-C", root.path, "ls-files", "-z"],
+                                          environment: ProcessInfo.processInfo.environment, output: .file(listing)),
+              git.wait(timeout: 10) == .exited(0),
+              let data = FileManager.default.contents(atPath: listing) else { return [] }
         return Set(data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) })
     }
 }

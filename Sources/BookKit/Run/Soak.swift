@@ -87,19 +87,7 @@ public struct Soak {
     /// A text with every number ("1.9", "10,000", "42") replaced by `#`, so two runs that
     /// said the same thing with other figures count as one wording.
     static func wording(_ text: String) -> String {
-        var result = "", characters = Array(text), index = 0
-        while index < characters.count {
-            guard characters[index].isASCII, characters[index].isNumber else {
-                result.append(characters[index]); index += 1; continue
-            }
-            while index < characters.count, characters[index].isASCII, characters[index].isNumber
-                    || ((characters[index] == "." || characters[index] == ",") && index + 1 < characters.count
-                        && characters[index + 1].isASCII && characters[index + 1].isNumber) {
-                index += 1
-            }
-            result.append("#")
-        }
-        return result
+        text.replacingOccurrences(of: #"[0-9]+([.,][0-9]+)*"#, with: "#", options: .regularExpression)
     }
 
     /// The report as Markdown: a summary table, then each chapter's value spreads.
